@@ -1,0 +1,5 @@
+export * from './common';
+export * from './auth';
+export * from './jobs';
+export * from './billing';
+export * from './stats';

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+
+export const jobStatusSchema = z.enum(['draft', 'queued', 'processing', 'completed', 'failed']);
+export type JobStatus = z.infer<typeof jobStatusSchema>;
+
+export const candidateStatusSchema = z.enum(['shortlisted', 'rejected']);
+export type CandidateStatus = z.infer<typeof candidateStatusSchema>;
+
+/** Why a file was turned away; each has a recruiter-readable message beside it. */
+export const rejectionCodeSchema = z.enum([
+  'wrong_type',
+  'too_large',
+  'empty',
+  'corrupt',
+  'encrypted',
+  'no_text',
+  'duplicate',
+  'no_credits',
+  'processing_failed',
+]);
+export type RejectionCode = z.infer<typeof rejectionCodeSchema>;
+
+export const createJobRequestSchema = z.object({
+  title: z.string().trim().min(1, 'Title is required').max(200),
+  description: z.string().trim().min(1, 'Job description is required').max(50_000),
+  /** 0–100; defaults to the server's SCORE_THRESH. */
+  shortlist_threshold: z.coerce.number().min(0).max(100).optional(),
+});
+export type CreateJobRequest = z.infer<typeof createJobRequestSchema>;
+
+/** Editing the JD or threshold re-scores the job's candidates without re-parsing or spending credits. */
+export const updateJobRequestSchema = z
+  .object({
+    title: z.string().trim().min(1).max(200).optional(),
+    description: z.string().trim().min(1).max(50_000).optional(),
+    shortlist_threshold: z.coerce.number().min(0).max(100).optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, { message: 'Nothing to update' });
+export type UpdateJobRequest = z.infer<typeof updateJobRequestSchema>;
+
+export const jobSchema = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  description: z.string(),
+  status: jobStatusSchema,
+  shortlist_threshold: z.number(),
+  required_skills: z.array(z.string()),
+  required_years: z.number().nullable(),
+  progress_done: z.number().int(),
+  progress_total: z.number().int(),
+  candidate_count: z.number().int(),
+  shortlisted_count: z.number().int(),
+  tokens_used: z.number().int(),
+  cost: z.number(),
+  error: z.string().nullable(),
+  created_at: z.string(),
+  updated_at: z.string(),
+  completed_at: z.string().nullable(),
+});
+export type Job = z.infer<typeof jobSchema>;
+
+/** One uploaded file's fate: accepted (queued or done) or rejected with a reason. */
+export const fileOutcomeSchema = z.object({
+  file_name: z.string(),
+  outcome: z.enum(['accepted', 'rejected']),
+  reason_code: rejectionCodeSchema.nullable(),
+  reason: z.string().nullable(),
+  candidate_id: z.number().int().nullable(),
+});
+export type FileOutcome = z.infer<typeof fileOutcomeSchema>;
+
+export const scorePartsSchema = z.object({
+  skill_score: z.number(),
+  experience_score: z.number(),
+  semantic_score: z.number(),
+  semantic_similarity: z.number(),
+});
+export type ScoreParts = z.infer<typeof scorePartsSchema>;
+
+export const candidateSchema = z.object({
+  id: z.number().int(),
+  job_id: z.number().int(),
+  file_name: z.string(),
+  name: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  experience_years: z.number().nullable(),
+  skills: z.array(z.string()),
+  current_title: z.string().nullable(),
+  location: z.string().nullable(),
+  links: z.array(z.string()),
+  extractor: z.enum(['local', 'groq']),
+  match_score: z.number().nullable(),
+  skill_score: z.number().nullable(),
+  experience_score: z.number().nullable(),
+  semantic_score: z.number().nullable(),
+  semantic_similarity: z.number().nullable(),
+  matched_skills: z.array(z.string()),
+  missing_skills: z.array(z.string()),
+  status: candidateStatusSchema,
+  status_overridden: z.boolean(),
+  created_at: z.string(),
+});
+export type Candidate = z.infer<typeof candidateSchema>;
+
+export const updateCandidateStatusRequestSchema = z.object({ status: candidateStatusSchema });
+
+/** Pushed on `GET /jobs/{id}/events` (server-sent events, event name `progress`). */
+export const jobProgressEventSchema = z.object({
+  job_id: z.number().int(),
+  status: jobStatusSchema,
+  progress_done: z.number().int(),
+  progress_total: z.number().int(),
+});
+export type JobProgressEvent = z.infer<typeof jobProgressEventSchema>;
