@@ -1,0 +1,138 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { BACKEND_ROOT, type Config } from './config';
+import { createDatabase, migrateToLatest, type DB } from './db/database';
+import { registerErrorHandling, routePattern } from './errors';
+import { createAuthGuards } from './modules/auth/auth.guard';
+import { authRoutes } from './modules/auth/auth.routes';
+import { createMailer, type Mailer } from './modules/auth/mailer';
+import { healthRoutes } from './modules/health/health.routes';
+
+export interface AppDeps {
+  db: DB;
+  mailer: Mailer;
+}
+
+const FRONTEND_DIST = path.resolve(BACKEND_ROOT, '..', 'frontend', 'dist');
+const API_PREFIXES = ['/auth', '/jobs', '/billing', '/export', '/health', '/docs'];
+
+function readVersion(): string {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.resolve(BACKEND_ROOT, '..', 'package.json'), 'utf8')) as {
+      version?: string;
+    };
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+/**
+ * Builds the whole app — plugins, then modules — without listening. Tests call `app.inject()`;
+ * main.ts calls `listen()`. Dependencies not passed in are created from the config (and closed with the app).
+ */
+export async function buildApp(config: Config, overrides: Partial<AppDeps> = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["stripe-signature"]'],
+    },
+    // JSON bodies are small; resumes arrive as multipart, which has its own per-file limit.
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const db = overrides.db ?? createDatabase(config.database);
+  if (!overrides.db) {
+    app.addHook('onClose', async () => {
+      await db.destroy();
+    });
+  }
+  await migrateToLatest(db);
+  const mailer = overrides.mailer ?? createMailer(config, app.log);
+  if (config.jwt.isEphemeral) {
+    app.log.warn('JWT_SECRET is not set: using a random per-process secret (every restart signs everyone out)');
+  }
+
+  const routes: Array<{ method: string; pattern: RegExp }> = [];
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    // CORS answers OPTIONS for every path; that must not turn unknown paths into 405s.
+    for (const method of methods.filter((m) => m !== 'OPTIONS')) {
+      routes.push({ method, pattern: routePattern(route.url) });
+    }
+  });
+  const hasFrontend = fs.existsSync(path.join(FRONTEND_DIST, 'index.html'));
+  registerErrorHandling(app, routes, {
+    spaFallback: hasFrontend
+      ? (url) => !API_PREFIXES.some((p) => url === p || url.startsWith(`${p}/`) || url.startsWith(`${p}?`))
+      : undefined,
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: { 'img-src': ["'self'", 'data:', 'blob:'], 'script-src': ["'self'"] },
+    },
+  });
+  await app.register(cors, { origin: config.env === 'production' ? config.appUrl : true });
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, {
+    limits: {
+      fileSize: config.maxFileSizeBytes,
+      files: config.maxFilesPerUpload,
+      fieldSize: 200_000,
+      parts: config.maxFilesPerUpload + 20,
+    },
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Shortlist API',
+        version: readVersion(),
+        description: 'Every response is `{ ok: true, … }` or `{ ok: false, error }`.',
+      },
+      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+
+  const guards = createAuthGuards({ db, config });
+  await app.register(healthRoutes({
+    db,
+    config,
+    info: {
+      version: readVersion(),
+      screening: () => ({
+        embedder: { kind: 'lexical', description: 'not loaded' },
+        vector_index: 'exact',
+        semantic_model_available: false,
+        field_extractor: 'local',
+      }),
+      emailTransport: mailer.kind,
+    },
+  }));
+  await app.register(authRoutes({ db, config, mailer }, guards));
+
+  if (hasFrontend) {
+    await app.register(fastifyStatic, { root: FRONTEND_DIST, wildcard: false, index: false });
+    app.get('/', { schema: { hide: true } }, (_request, reply) => reply.sendFile('index.html'));
+  }
+  return app;
+}

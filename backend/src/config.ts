@@ -1,0 +1,236 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import dotenv from 'dotenv';
+import { z } from 'zod';
+
+/** backend/ — defaults (SQLite file, model cache) live under it, wherever the process was started. */
+export const BACKEND_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+const int = (def: number, min: number, max: number) =>
+  z.preprocess(emptyToUndefined, z.coerce.number().int().min(min).max(max).default(def));
+const num = (def: number, min: number, max: number) =>
+  z.preprocess(emptyToUndefined, z.coerce.number().min(min).max(max).default(def));
+const bool = (def: boolean) =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+      .default(def ? 'true' : 'false')
+      .transform((v) => v === 'true' || v === '1' || v === 'yes'),
+  );
+
+const envSchema = z.object({
+  NODE_ENV: z.preprocess(emptyToUndefined, z.enum(['development', 'test', 'production']).default('development')),
+  PORT: int(8000, 0, 65535),
+  HOST: z.preprocess(emptyToUndefined, z.string().default('0.0.0.0')),
+  APP_URL: z.preprocess(emptyToUndefined, z.url({ message: 'must be a URL like https://shortlist.example.com' }).optional()),
+  LOG_LEVEL: z.preprocess(
+    emptyToUndefined,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+  DATABASE_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^(sqlite|mysql|mysql\+pymysql):\/\//, {
+        message: 'must start with sqlite://, mysql:// or mysql+pymysql://',
+      })
+      .optional(),
+  ),
+  JWT_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
+  JWT_ALGORITHM: z.preprocess(emptyToUndefined, z.enum(['HS256', 'HS384', 'HS512']).default('HS256')),
+  JWT_EXPIRES_IN_HOURS: num(24, 0.01, 24 * 90),
+  SMTP_HOST: optionalString,
+  SMTP_PORT: int(587, 1, 65535),
+  SMTP_USER: optionalString,
+  SMTP_PASS: optionalString,
+  SMTP_FROM: z.preprocess(emptyToUndefined, z.string().default('Shortlist <no-reply@shortlist.local>')),
+  SMTP_SECURE: bool(false),
+  AUTH_RATE_LIMIT_MAX: int(10, 1, 100_000),
+  AUTH_RATE_LIMIT_WINDOW_MS: int(60_000, 1000, 86_400_000),
+  FREE_TRIAL_CREDITS: int(50, 0, 1_000_000),
+  MAX_FILE_SIZE_MB: num(8, 0.001, 100),
+  MAX_FILES_PER_UPLOAD: int(500, 1, 5000),
+  SCORE_THRESH: num(85, 0, 100),
+  PROCESSING_CONCURRENCY: int(2, 1, 64),
+  RETENTION_DELETE_ON_COMPLETE: bool(false),
+  RETENTION_DAYS: int(0, 0, 3650),
+  GROQ_API_KEY: optionalString,
+  GROQ_MODEL: z.preprocess(emptyToUndefined, z.string().default('llama-3.1-8b-instant')),
+  GROQ_BASE_URL: z.preprocess(emptyToUndefined, z.url().optional()),
+  GROQ_CONCURRENCY: int(4, 1, 64),
+  GROQ_MAX_INPUT_TOKENS: int(6000, 256, 128_000),
+  GROQ_TIMEOUT_MS: int(30_000, 100, 600_000),
+  GROQ_MAX_RETRY_WAIT_MS: int(60_000, 0, 600_000),
+  GROQ_INPUT_PRICE_PER_MTOK: num(0.05, 0, 1000),
+  GROQ_OUTPUT_PRICE_PER_MTOK: num(0.08, 0, 1000),
+  MODEL_DIR: optionalString,
+  MODEL_NAME: z.preprocess(emptyToUndefined, z.string().default('Xenova/all-MiniLM-L6-v2')),
+  MODEL_ALLOW_DOWNLOAD: bool(true),
+  STRIPE_SECRET_KEY: optionalString,
+  STRIPE_PUBLISHABLE_KEY: optionalString,
+  STRIPE_WEBHOOK_SECRET: optionalString,
+  STRIPE_PRICE_ID: optionalString,
+  STRIPE_PRICE_CENTS: int(500, 50, 1_000_000),
+  STRIPE_CURRENCY: z.preprocess(emptyToUndefined, z.string().length(3).toLowerCase().default('usd')),
+  STRIPE_API_URL: z.preprocess(emptyToUndefined, z.url().optional()),
+  CREDITS_PER_PURCHASE: int(1000, 1, 10_000_000),
+});
+
+export type DatabaseConfig =
+  | { dialect: 'sqlite'; filename: string }
+  | { dialect: 'mysql'; url: string };
+
+export interface Config {
+  env: 'development' | 'test' | 'production';
+  port: number;
+  host: string;
+  appUrl: string;
+  logLevel: string;
+  database: DatabaseConfig;
+  jwt: { secret: Uint8Array; algorithm: 'HS256' | 'HS384' | 'HS512'; expiresInSeconds: number; isEphemeral: boolean };
+  smtp: { host: string; port: number; user?: string; pass?: string; secure: boolean; from: string } | null;
+  mailFrom: string;
+  authRateLimit: { max: number; windowMs: number };
+  freeTrialCredits: number;
+  maxFileSizeBytes: number;
+  maxFilesPerUpload: number;
+  shortlistThreshold: number;
+  processingConcurrency: number;
+  retention: { deleteOnComplete: boolean; days: number };
+  groq: {
+    apiKey: string;
+    model: string;
+    baseURL?: string;
+    concurrency: number;
+    maxInputTokens: number;
+    timeoutMs: number;
+    maxRetryWaitMs: number;
+  } | null;
+  groqPrices: { inputPerMillionUsd: number; outputPerMillionUsd: number };
+  model: { dir?: string; name: string; allowDownload: boolean; cacheDir: string };
+  stripe: {
+    secretKey?: string;
+    publishableKey?: string;
+    webhookSecret?: string;
+    priceId?: string;
+    priceCents: number;
+    currency: string;
+    apiUrl?: string;
+    creditsPerPurchase: number;
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** `sqlite:///abs/path.db`, `sqlite://relative/path.db` (relative to backend/), `mysql[+pymysql]://…`. */
+export function parseDatabaseUrl(url: string | undefined): DatabaseConfig {
+  if (!url) {
+    return { dialect: 'sqlite', filename: path.join(BACKEND_ROOT, 'data', 'shortlist.db') };
+  }
+  if (url.startsWith('sqlite://')) {
+    const rest = url.slice('sqlite://'.length);
+    if (rest === ':memory:' || rest === '/:memory:') {
+      return { dialect: 'sqlite', filename: ':memory:' };
+    }
+    return { dialect: 'sqlite', filename: rest.startsWith('/') ? rest : path.resolve(BACKEND_ROOT, rest) };
+  }
+  return { dialect: 'mysql', url: url.replace(/^mysql\+pymysql:\/\//, 'mysql://') };
+}
+
+/**
+ * Parses and checks every setting once. Throws ConfigError listing all bad values together,
+ * so an operator fixes them in one go rather than one restart per typo.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  const problems: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = issue.path.join('.');
+      problems.push(`${key}: ${issue.message} (got ${JSON.stringify(env[key] ?? null)})`);
+    }
+    throw new ConfigError(problems);
+  }
+  const e = parsed.data;
+  if (e.NODE_ENV === 'production' && !e.JWT_SECRET) {
+    problems.push('JWT_SECRET: required when NODE_ENV=production (at least 32 random characters)');
+  }
+  if (e.SMTP_USER && !e.SMTP_PASS) {
+    problems.push('SMTP_PASS: required when SMTP_USER is set');
+  }
+  if (e.STRIPE_SECRET_KEY && !e.STRIPE_WEBHOOK_SECRET && e.NODE_ENV === 'production') {
+    problems.push('STRIPE_WEBHOOK_SECRET: required in production when STRIPE_SECRET_KEY is set');
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(problems);
+  }
+  const appUrl = (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    appUrl,
+    logLevel: e.LOG_LEVEL,
+    database: parseDatabaseUrl(e.DATABASE_URL),
+    jwt: {
+      // Without a configured secret every restart signs out everyone: fine for a laptop, refused in production.
+      secret: new TextEncoder().encode(e.JWT_SECRET ?? randomBytes(32).toString('hex')),
+      algorithm: e.JWT_ALGORITHM,
+      expiresInSeconds: Math.round(e.JWT_EXPIRES_IN_HOURS * 3600),
+      isEphemeral: !e.JWT_SECRET,
+    },
+    smtp: e.SMTP_HOST
+      ? { host: e.SMTP_HOST, port: e.SMTP_PORT, user: e.SMTP_USER, pass: e.SMTP_PASS, secure: e.SMTP_SECURE, from: e.SMTP_FROM }
+      : null,
+    mailFrom: e.SMTP_FROM,
+    authRateLimit: { max: e.AUTH_RATE_LIMIT_MAX, windowMs: e.AUTH_RATE_LIMIT_WINDOW_MS },
+    freeTrialCredits: e.FREE_TRIAL_CREDITS,
+    maxFileSizeBytes: Math.round(e.MAX_FILE_SIZE_MB * 1024 * 1024),
+    maxFilesPerUpload: e.MAX_FILES_PER_UPLOAD,
+    shortlistThreshold: e.SCORE_THRESH,
+    processingConcurrency: e.PROCESSING_CONCURRENCY,
+    retention: { deleteOnComplete: e.RETENTION_DELETE_ON_COMPLETE, days: e.RETENTION_DAYS },
+    groq: e.GROQ_API_KEY
+      ? {
+          apiKey: e.GROQ_API_KEY,
+          model: e.GROQ_MODEL,
+          baseURL: e.GROQ_BASE_URL,
+          concurrency: e.GROQ_CONCURRENCY,
+          maxInputTokens: e.GROQ_MAX_INPUT_TOKENS,
+          timeoutMs: e.GROQ_TIMEOUT_MS,
+          maxRetryWaitMs: e.GROQ_MAX_RETRY_WAIT_MS,
+        }
+      : null,
+    groqPrices: { inputPerMillionUsd: e.GROQ_INPUT_PRICE_PER_MTOK, outputPerMillionUsd: e.GROQ_OUTPUT_PRICE_PER_MTOK },
+    model: {
+      dir: e.MODEL_DIR,
+      name: e.MODEL_NAME,
+      allowDownload: e.MODEL_ALLOW_DOWNLOAD,
+      cacheDir: path.join(BACKEND_ROOT, 'data', 'models'),
+    },
+    stripe: {
+      secretKey: e.STRIPE_SECRET_KEY,
+      publishableKey: e.STRIPE_PUBLISHABLE_KEY,
+      webhookSecret: e.STRIPE_WEBHOOK_SECRET,
+      priceId: e.STRIPE_PRICE_ID,
+      priceCents: e.STRIPE_PRICE_CENTS,
+      currency: e.STRIPE_CURRENCY,
+      apiUrl: e.STRIPE_API_URL,
+      creditsPerPurchase: e.CREDITS_PER_PURCHASE,
+    },
+  };
+}
+
+/** Reads backend/.env (if present) into process.env, without overriding what the shell set. */
+export function loadDotEnv(): void {
+  dotenv.config({ path: path.join(BACKEND_ROOT, '.env'), quiet: true });
+}

@@ -1,0 +1,162 @@
+import type { Generated, Selectable } from 'kysely';
+
+/** Timestamps are ISO-8601 UTC strings on both dialects, so they sort and compare the same everywhere. */
+type Timestamp = string;
+
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  email: string;
+  password_hash: string;
+  is_verified: number;
+  free_trial_remaining: number;
+  paid_credits: number;
+  /** Lifetime LLM usage, kept when jobs are deleted (it was paid for). */
+  tokens_used: number;
+  cost_usd: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PasswordResetTokensTable {
+  id: Generated<number>;
+  user_id: number;
+  token_hash: string;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export type JobStatusValue = 'draft' | 'queued' | 'processing' | 'completed' | 'failed';
+
+export interface JobsTable {
+  id: Generated<number>;
+  user_id: number;
+  title: string;
+  description: string;
+  status: JobStatusValue;
+  shortlist_threshold: number;
+  /** JSON array of canonical skill names. */
+  required_skills: string;
+  required_years: number | null;
+  progress_done: number;
+  progress_total: number;
+  // Aggregates for the dashboard, changed in the same transaction as the candidates they count.
+  candidate_count: number;
+  shortlisted_count: number;
+  score_sum: number;
+  bucket_0_50: number;
+  bucket_50_80: number;
+  bucket_80_90: number;
+  bucket_90_100: number;
+  tokens_used: number;
+  cost_usd: number;
+  score_version: number;
+  error: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  completed_at: Timestamp | null;
+}
+
+export type FileStatusValue = 'queued' | 'processing' | 'done' | 'rejected';
+
+export interface JobFilesTable {
+  id: Generated<number>;
+  job_id: number;
+  user_id: number;
+  file_name: string;
+  content_hash: string;
+  size_bytes: number;
+  status: FileStatusValue;
+  reason_code: string | null;
+  reason: string | null;
+  /** Which balance paid for this file, so a refund goes back where it came from. */
+  credit_source: 'trial' | 'paid' | null;
+  candidate_id: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CandidatesTable {
+  id: Generated<number>;
+  job_id: number;
+  user_id: number;
+  file_id: number;
+  file_name: string;
+  content_hash: string;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  experience_years: number | null;
+  skills: string;
+  current_title: string | null;
+  location: string | null;
+  links: string;
+  extractor: 'local' | 'groq';
+  /** Normalised resume embedding (Float32 bytes), kept so a JD edit re-scores without re-parsing. */
+  embedding: Uint8Array | null;
+  embedder_kind: string | null;
+  match_score: number | null;
+  skill_score: number | null;
+  experience_score: number | null;
+  semantic_score: number | null;
+  semantic_similarity: number | null;
+  matched_skills: string;
+  missing_skills: string;
+  status: 'shortlisted' | 'rejected';
+  status_overridden: number;
+  score_version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ScoreHistoryTable {
+  id: Generated<number>;
+  candidate_id: number;
+  job_id: number;
+  score_version: number;
+  match_score: number;
+  /** JSON of the score's parts at that version. */
+  parts: string;
+  created_at: Timestamp;
+}
+
+export interface PaymentsTable {
+  id: Generated<number>;
+  user_id: number;
+  stripe_session_id: string;
+  stripe_payment_intent: string | null;
+  amount_cents: number;
+  currency: string;
+  credits: number;
+  status: 'pending' | 'paid' | 'unpaid' | 'expired' | 'failed';
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  credited_at: Timestamp | null;
+}
+
+export interface PaymentEventsTable {
+  id: Generated<number>;
+  stripe_event_id: string;
+  type: string;
+  stripe_session_id: string | null;
+  outcome: string;
+  created_at: Timestamp;
+}
+
+export interface Database {
+  users: UsersTable;
+  password_reset_tokens: PasswordResetTokensTable;
+  jobs: JobsTable;
+  job_files: JobFilesTable;
+  candidates: CandidatesTable;
+  score_history: ScoreHistoryTable;
+  payments: PaymentsTable;
+  payment_events: PaymentEventsTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type JobRow = Selectable<JobsTable>;
+export type JobFileRow = Selectable<JobFilesTable>;
+export type CandidateRow = Selectable<CandidatesTable>;
+export type PaymentRow = Selectable<PaymentsTable>;

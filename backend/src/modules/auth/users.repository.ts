@@ -1,0 +1,117 @@
+import { nowIso, toNumber } from '../../db/database';
+import type { UserRow } from '../../db/types';
+import { notFound } from '../../errors';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../db/types';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+function normalise(row: UserRow): UserRow {
+  return {
+    ...row,
+    is_verified: toNumber(row.is_verified),
+    free_trial_remaining: toNumber(row.free_trial_remaining),
+    paid_credits: toNumber(row.paid_credits),
+    tokens_used: toNumber(row.tokens_used),
+    cost_usd: toNumber(row.cost_usd),
+  };
+}
+
+export async function findUserById(db: Executor, userId: number): Promise<UserRow | undefined> {
+  const row = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
+  return row && normalise(row);
+}
+
+export async function getUserById(db: Executor, userId: number): Promise<UserRow> {
+  const user = await findUserById(db, userId);
+  if (!user) {
+    throw notFound('User');
+  }
+  return user;
+}
+
+export async function findUserByEmail(db: Executor, email: string): Promise<UserRow | undefined> {
+  const row = await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+  return row && normalise(row);
+}
+
+export async function findUserByUsername(db: Executor, username: string): Promise<UserRow | undefined> {
+  const row = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+  return row && normalise(row);
+}
+
+export async function insertUser(
+  db: Executor,
+  values: { username: string; email: string; passwordHash: string; freeTrialCredits: number },
+): Promise<UserRow> {
+  const now = nowIso();
+  const result = await db
+    .insertInto('users')
+    .values({
+      username: values.username,
+      email: values.email,
+      password_hash: values.passwordHash,
+      is_verified: 0,
+      free_trial_remaining: values.freeTrialCredits,
+      paid_credits: 0,
+      tokens_used: 0,
+      cost_usd: 0,
+      created_at: now,
+      updated_at: now,
+    })
+    .executeTakeFirstOrThrow();
+  return getUserById(db, Number(result.insertId));
+}
+
+export async function markUserVerified(db: Executor, userId: number): Promise<void> {
+  await db.updateTable('users').set({ is_verified: 1, updated_at: nowIso() }).where('id', '=', userId).execute();
+}
+
+export async function updatePasswordHash(db: Executor, userId: number, passwordHash: string): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ password_hash: passwordHash, updated_at: nowIso() })
+    .where('id', '=', userId)
+    .execute();
+}
+
+export async function insertPasswordResetToken(
+  db: Executor,
+  values: { userId: number; tokenHash: string; expiresAt: string },
+): Promise<void> {
+  await db
+    .insertInto('password_reset_tokens')
+    .values({
+      user_id: values.userId,
+      token_hash: values.tokenHash,
+      expires_at: values.expiresAt,
+      used_at: null,
+      created_at: nowIso(),
+    })
+    .execute();
+}
+
+/**
+ * Marks an unused, unexpired reset token as used and returns its user id — or undefined.
+ * The guarded UPDATE makes a token single-use even when two resets race.
+ */
+export async function consumePasswordResetToken(db: Executor, tokenHash: string): Promise<number | undefined> {
+  const now = nowIso();
+  const row = await db
+    .selectFrom('password_reset_tokens')
+    .select(['id', 'user_id'])
+    .where('token_hash', '=', tokenHash)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+  if (!row) {
+    return undefined;
+  }
+  const result = await db
+    .updateTable('password_reset_tokens')
+    .set({ used_at: now })
+    .where('id', '=', row.id)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1 ? row.user_id : undefined;
+}
