@@ -138,6 +138,15 @@ describe('Groq field extractor', () => {
     expect(body.messages[1]?.content).toContain(RESUME);
   });
 
+  it('accepts a base URL written OpenAI-style with /openai/v1', async () => {
+    h.fake.enqueue(groqReply.json(modelAnswer()));
+
+    const result = await h.make({ baseURL: `${h.fake.baseURL}/openai/v1` }).extract(RESUME);
+
+    expect(result.extractor).toBe('groq');
+    expect(h.fake.requests[0]?.path).toBe('/openai/v1/chat/completions');
+  });
+
   it('clamps experience, reads numeric strings, and maps placeholder values to null', async () => {
     h.fake.enqueue(
       groqReply.json(

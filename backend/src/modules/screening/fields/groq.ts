@@ -348,7 +348,9 @@ type Attempt =
 export function createGroqFieldExtractor(opts: GroqFieldExtractorOptions): FieldExtractor {
   const client = new Groq({
     apiKey: opts.apiKey,
-    baseURL: opts.baseURL,
+    // OpenAI-compatible clients want `…/openai/v1`; groq-sdk appends it itself, and a doubled path
+    // would 404 and switch Groq off for the whole run.
+    baseURL: opts.baseURL?.replace(/\/openai\/v1\/?$/, ''),
     timeout: opts.timeoutMs,
     maxRetries: 0,
   });
@@ -395,6 +397,9 @@ export function createGroqFieldExtractor(opts: GroqFieldExtractorOptions): Field
     let rateLimitedCount = 0;
     let serverErrorCount = 0;
     for (;;) {
+      if (disabledReason !== null) {
+        return { kind: 'failed', reason: disabledReason, isPermanent: true };
+      }
       const pauseMs = rateLimitedUntilMs - Date.now();
       if (pauseMs > 0) {
         // Additive jitter keeps the wait at or above what the server asked, yet spreads the herd.
@@ -407,9 +412,6 @@ export function createGroqFieldExtractor(opts: GroqFieldExtractorOptions): Field
           };
         }
         await sleep(waitMs);
-      }
-      if (disabledReason !== null) {
-        return { kind: 'failed', reason: disabledReason, isPermanent: true };
       }
       try {
         onSend();
@@ -516,19 +518,24 @@ export function createGroqFieldExtractor(opts: GroqFieldExtractorOptions): Field
         const local = await opts.fallback.extract(text);
         return { fields: local.fields, extractor: 'local' };
       }
-      const attempt = disabledReason
-        ? ({
-            kind: 'failed',
-            reason: disabledReason,
-            usage: { inputTokens: 0, outputTokens: 0 },
-            didCall: false,
-          } as const)
-        : await limit(() => extractWithGroq(text));
+      if (disabledReason !== null) {
+        // Already logged when it happened; a line per resume would bury everything else.
+        const local = await opts.fallback.extract(text);
+        return { fields: local.fields, extractor: 'local' };
+      }
+      // The slot is held through retry waits: while Groq says slow down, fewer requests go out.
+      const attempt = await limit(() => extractWithGroq(text));
       if (attempt.kind === 'fields') {
         return { fields: attempt.fields, extractor: 'groq', usage: attempt.usage };
       }
       opts.log?.warn(
-        { reason: attempt.reason, usage: attempt.usage, textChars: text.length },
+        {
+          reason: attempt.reason,
+          usage: attempt.usage,
+          textChars: text.length,
+          // True after a rejected key or model: every later resume goes straight to the fallback.
+          isGroqDisabled: disabledReason !== null,
+        },
         'Groq field extraction failed for a resume; using the local extractor for it',
       );
       const local = await opts.fallback.extract(text);
