@@ -10,10 +10,9 @@
  * - semanticScore: cosine similarity of the JD and resume embeddings, rescaled per embedder from its typical
  *   poor..strong cosine range to 0..100 (raw cosine × 100 is not a percentage).
  */
+import type { EmbedderKind } from './embedder.js';
 import { canonicalizeSkill } from './skills.js';
 import type { JobRequirements } from './types.js';
-
-export type EmbedderKind = 'minilm' | 'lexical';
 
 // Weights (sum 1). Required-skill coverage is the most explainable part and what recruiters screen on
 // first, so it leads. Semantic similarity catches fit the taxonomy cannot see (domain, seniority, role
