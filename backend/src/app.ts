@@ -19,12 +19,24 @@ import { createDatabase, migrateToLatest, type DB } from './db/database';
 import { registerErrorHandling, routePattern } from './errors';
 import { createAuthGuards } from './modules/auth/auth.guard';
 import { authRoutes } from './modules/auth/auth.routes';
+import { billingRoutes } from './modules/billing/billing.routes';
 import { createMailer, type Mailer } from './modules/auth/mailer';
 import { healthRoutes } from './modules/health/health.routes';
+import { jobsRoutes } from './modules/jobs/jobs.routes';
+import { createJobsService } from './modules/jobs/jobs.service';
+import { createScreeningRuntime, type ScreeningRuntime } from './modules/screening/runtime';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The jobs service, for tests and the benchmark that wait for background processing. */
+    jobs: import('./modules/jobs/jobs.service').JobsService;
+  }
+}
 
 export interface AppDeps {
   db: DB;
   mailer: Mailer;
+  screening: ScreeningRuntime;
 }
 
 const FRONTEND_DIST = path.resolve(BACKEND_ROOT, '..', 'frontend', 'dist');
@@ -70,6 +82,8 @@ export async function buildApp(config: Config, overrides: Partial<AppDeps> = {})
     app.log.warn('JWT_SECRET is not set: using a random per-process secret (every restart signs everyone out)');
   }
 
+  const screening = overrides.screening ?? (await createScreeningRuntime(config, app.log));
+
   const routes: Array<{ method: string; pattern: RegExp }> = [];
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
@@ -93,8 +107,10 @@ export async function buildApp(config: Config, overrides: Partial<AppDeps> = {})
   await app.register(cors, { origin: config.env === 'production' ? config.appUrl : true });
   await app.register(rateLimit, { global: false });
   await app.register(multipart, {
+    throwFileSizeLimit: false,
     limits: {
       fileSize: config.maxFileSizeBytes,
+      // An oversized file is rejected on its own (flagged as truncated); the rest of the batch goes on.
       files: config.maxFilesPerUpload,
       fieldSize: 200_000,
       parts: config.maxFilesPerUpload + 20,
@@ -119,16 +135,21 @@ export async function buildApp(config: Config, overrides: Partial<AppDeps> = {})
     config,
     info: {
       version: readVersion(),
-      screening: () => ({
-        embedder: { kind: 'lexical', description: 'not loaded' },
-        vector_index: 'exact',
-        semantic_model_available: false,
-        field_extractor: 'local',
-      }),
+      screening: () => screening.describe(),
       emailTransport: mailer.kind,
     },
   }));
   await app.register(authRoutes({ db, config, mailer }, guards));
+  await app.register(billingRoutes({ db, config }, guards));
+  const jobs = createJobsService({ db, config, screening, log: app.log });
+  app.decorate('jobs', jobs);
+  await app.register(jobsRoutes(jobs, guards, config));
+  app.addHook('onReady', async () => {
+    await jobs.recoverAfterRestart();
+  });
+  app.addHook('onClose', async () => {
+    await jobs.shutdown();
+  });
 
   if (hasFrontend) {
     await app.register(fastifyStatic, { root: FRONTEND_DIST, wildcard: false, index: false });
