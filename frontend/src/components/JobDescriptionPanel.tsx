@@ -1,0 +1,163 @@
+import { updateJobRequestSchema, type Job, type UpdateJobRequest } from '@shortlist/contracts';
+import { useState, type FormEvent } from 'react';
+import { formatPercent, formatYears } from '../lib/format';
+import { fieldErrors } from '../lib/validation';
+import { Button, Card, TextArea, TextField } from './ui';
+
+const COLLAPSED_CHARS = 600;
+
+export function JobDescriptionPanel({
+  job,
+  onSave,
+  isLocked,
+}: {
+  job: Job;
+  onSave: (changes: UpdateJobRequest) => Promise<void>;
+  /** While resumes are being processed the JD can't change under them. */
+  isLocked: boolean;
+}) {
+  const [isExpanded, setIsExpanded] = useState(false);
+  const [isEditing, setIsEditing] = useState(false);
+  const [description, setDescription] = useState(job.description);
+  const [threshold, setThreshold] = useState(String(job.shortlist_threshold));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [isSaving, setIsSaving] = useState(false);
+  const isLong = job.description.length > COLLAPSED_CHARS;
+  const shown =
+    isLong && !isExpanded ? `${job.description.slice(0, COLLAPSED_CHARS).trimEnd()}…` : job.description;
+
+  const startEditing = () => {
+    setDescription(job.description);
+    setThreshold(String(job.shortlist_threshold));
+    setErrors({});
+    setIsEditing(true);
+  };
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    const changes: Record<string, unknown> = {};
+    if (description.trim() !== job.description.trim()) {
+      changes.description = description;
+    }
+    if (Number(threshold) !== job.shortlist_threshold) {
+      changes.shortlist_threshold = threshold;
+    }
+    if (Object.keys(changes).length === 0) {
+      setIsEditing(false);
+      return;
+    }
+    const parsed = updateJobRequestSchema.safeParse(changes);
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error));
+      return;
+    }
+    setIsSaving(true);
+    try {
+      await onSave(parsed.data);
+      setIsEditing(false);
+    } catch {
+      // toasted by the client; keep the form open with the user's text
+    } finally {
+      setIsSaving(false);
+    }
+  };
+
+  return (
+    <Card
+      title="Job description"
+      actions={
+        isEditing ? null : (
+          <Button
+            variant="secondary"
+            onClick={startEditing}
+            disabled={isLocked}
+            title={isLocked ? 'Wait for processing to finish' : undefined}
+          >
+            Edit &amp; re-score
+          </Button>
+        )
+      }
+    >
+      {isEditing ? (
+        <form className="space-y-4" onSubmit={(event) => void save(event)} noValidate>
+          <TextArea
+            label="Description"
+            rows={12}
+            value={description}
+            error={errors.description ?? errors._form}
+            onChange={(event) => setDescription(event.target.value)}
+          />
+          <div className="max-w-[12rem]">
+            <TextField
+              label="Shortlist threshold (%)"
+              type="number"
+              min={0}
+              max={100}
+              step={1}
+              value={threshold}
+              error={errors.shortlist_threshold}
+              onChange={(event) => setThreshold(event.target.value)}
+            />
+          </div>
+          <p className="text-xs text-slate-500">
+            Saving re-scores every candidate against the new text. Resumes aren't re-read and no credits are
+            spent.
+          </p>
+          <div className="flex gap-2">
+            <Button type="submit" isBusy={isSaving}>
+              Save &amp; re-score
+            </Button>
+            <Button variant="ghost" onClick={() => setIsEditing(false)} disabled={isSaving}>
+              Cancel
+            </Button>
+          </div>
+        </form>
+      ) : (
+        <div>
+          <dl className="mb-4 flex flex-wrap gap-x-6 gap-y-2 text-sm">
+            <div>
+              <dt className="text-xs text-slate-500">Shortlist threshold</dt>
+              <dd className="font-semibold text-slate-900">{formatPercent(job.shortlist_threshold)}</dd>
+            </div>
+            <div>
+              <dt className="text-xs text-slate-500">Required experience</dt>
+              <dd className="font-semibold text-slate-900">
+                {job.required_years === null ? 'Not stated' : formatYears(job.required_years)}
+              </dd>
+            </div>
+            <div className="min-w-0 flex-1">
+              <dt className="text-xs text-slate-500">Required skills ({job.required_skills.length})</dt>
+              <dd className="mt-1 flex flex-wrap gap-1">
+                {job.required_skills.length === 0 ? (
+                  <span className="text-slate-400">None detected</span>
+                ) : null}
+                {job.required_skills.map((skill) => (
+                  <span
+                    key={skill}
+                    className="rounded-md bg-indigo-50 px-1.5 py-0.5 text-xs font-medium text-indigo-700"
+                  >
+                    {skill}
+                  </span>
+                ))}
+              </dd>
+            </div>
+          </dl>
+          <p className="text-sm leading-relaxed whitespace-pre-line text-slate-700" id={`jd-${job.id}`}>
+            {shown}
+          </p>
+          {isLong ? (
+            <button
+              type="button"
+              aria-expanded={isExpanded}
+              aria-controls={`jd-${job.id}`}
+              onClick={() => setIsExpanded((open) => !open)}
+              className="mt-2 text-sm font-semibold text-indigo-600 hover:text-indigo-500"
+            >
+              {isExpanded ? 'Show less' : 'Show full description'}
+            </button>
+          ) : null}
+        </div>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,118 @@
+import type { Stats } from '@shortlist/contracts';
+import { ArcElement, Chart as ChartJS, Legend, Tooltip, type ChartType, type Plugin } from 'chart.js';
+import { useMemo } from 'react';
+import { Doughnut } from 'react-chartjs-2';
+import { formatInteger } from '../lib/format';
+import { buildMatchChartData } from './chart-data';
+import { Card, EmptyState } from './ui';
+
+ChartJS.register(ArcElement, Tooltip, Legend);
+
+declare module 'chart.js' {
+  // The type parameter must match chart.js's declaration for the interfaces to merge.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  interface PluginOptionsByType<TType extends ChartType> {
+    /** Text for the doughnut's hole (the average match); read by centerLabelPlugin. */
+    centerLabel?: { text: string; caption: string };
+  }
+}
+
+/** Draws the average match in the doughnut's hole; chart.js has no built-in centre text. */
+export const centerLabelPlugin: Plugin<'doughnut', { text: string; caption: string }> = {
+  id: 'centerLabel',
+  afterDatasetsDraw(chart, _args, options) {
+    const arc = chart.getDatasetMeta(0).data[0];
+    if (!arc || !options.text) {
+      return;
+    }
+    const { x, y } = arc.getProps(['x', 'y'], true) as { x: number; y: number };
+    const { ctx } = chart;
+    ctx.save();
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    ctx.fillStyle = '#0f172a';
+    ctx.font = '600 26px Inter, ui-sans-serif, system-ui, sans-serif';
+    ctx.fillText(options.text, x, y - 8);
+    ctx.fillStyle = '#64748b';
+    ctx.font = '500 12px Inter, ui-sans-serif, system-ui, sans-serif';
+    ctx.fillText(options.caption, x, y + 16);
+    ctx.restore();
+  },
+};
+
+const plugins = [centerLabelPlugin];
+
+export function MatchChart({ stats }: { stats: Stats }) {
+  const chart = useMemo(() => buildMatchChartData(stats.buckets, stats.average_match), [stats]);
+  const data = useMemo(
+    () => ({
+      labels: chart.labels,
+      datasets: [
+        {
+          data: chart.counts,
+          backgroundColor: chart.colors,
+          borderColor: '#ffffff',
+          borderWidth: 2,
+          hoverOffset: 6,
+        },
+      ],
+    }),
+    [chart],
+  );
+
+  return (
+    <Card
+      title="Match distribution"
+      actions={<span className="text-xs text-slate-500">{formatInteger(chart.total)} candidates</span>}
+    >
+      {chart.total === 0 ? (
+        <EmptyState icon="📊" title="No scores yet">
+          The chart fills in as resumes are screened.
+        </EmptyState>
+      ) : (
+        <>
+          <div
+            className="relative mx-auto h-64 max-w-xs"
+            role="img"
+            aria-label={`Average match ${chart.centerLabel}. ${chart.labels.join(', ')}`}
+          >
+            <Doughnut
+              data={data}
+              plugins={plugins}
+              options={{
+                responsive: true,
+                maintainAspectRatio: false,
+                cutout: '68%',
+                animation: { duration: 400 },
+                plugins: {
+                  centerLabel: { text: chart.centerLabel, caption: 'average match' },
+                  legend: { display: false },
+                  tooltip: {
+                    callbacks: {
+                      label: (item) => ` ${formatInteger(item.parsed)} candidates`,
+                    },
+                  },
+                },
+              }}
+            />
+          </div>
+          <ul className="mt-5 grid grid-cols-2 gap-2 text-sm" aria-label="Score buckets">
+            {chart.labels.map((label, index) => (
+              <li key={label} className="flex items-center gap-2 rounded-lg bg-slate-50 px-2.5 py-1.5">
+                <span
+                  className="size-2.5 shrink-0 rounded-full"
+                  style={{ backgroundColor: chart.colors[index] }}
+                  aria-hidden="true"
+                />
+                <span className="text-slate-700">{label}</span>
+                <span className="ml-auto text-xs text-slate-400">
+                  {formatInteger(chart.counts[index] ?? 0)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </Card>
+  );
+}

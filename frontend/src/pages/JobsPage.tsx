@@ -1,0 +1,116 @@
+import type { Job, Stats } from '@shortlist/contracts';
+import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { jobsApi } from '../api/jobs';
+import { JobStatusPill } from '../components/JobStatusPill';
+import { SummaryCards } from '../components/SummaryCards';
+import { Card, EmptyState, ErrorState, PageLoading } from '../components/ui';
+import { formatDate, formatInteger } from '../lib/format';
+
+type Load = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; jobs: Job[] };
+
+export function JobsPage() {
+  const [state, setState] = useState<Load>({ kind: 'loading' });
+  const [stats, setStats] = useState<Stats | null>(null);
+
+  const load = useCallback(async () => {
+    setState({ kind: 'loading' });
+    try {
+      const [{ jobs }, statsResult] = await Promise.all([jobsApi.list(), jobsApi.stats().catch(() => null)]);
+      setState({ kind: 'ready', jobs });
+      setStats(statsResult?.stats ?? null);
+    } catch (error) {
+      setState({ kind: 'error', message: error instanceof Error ? error.message : 'Unknown error' });
+    }
+  }, []);
+
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- loading on mount is the point
+    void load();
+  }, [load]);
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Screening jobs</h1>
+          <p className="mt-1 text-sm text-slate-500">
+            One job per opening: a job description and the resumes you received for it.
+          </p>
+        </div>
+        <Link
+          to="/jobs/new"
+          className="inline-flex items-center gap-2 rounded-lg bg-indigo-600 px-3.5 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-500"
+        >
+          <span aria-hidden="true">＋</span> New job
+        </Link>
+      </div>
+      {state.kind !== 'error' ? <SummaryCards stats={stats} /> : null}
+      {state.kind === 'loading' ? <PageLoading label="Loading jobs…" /> : null}
+      {state.kind === 'error' ? <ErrorState message={state.message} onRetry={() => void load()} /> : null}
+      {state.kind === 'ready' && state.jobs.length === 0 ? (
+        <Card>
+          <EmptyState
+            icon="🗂️"
+            title="No screening jobs yet"
+            action={
+              <Link
+                to="/jobs/new"
+                className="inline-flex rounded-lg bg-indigo-600 px-3.5 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-500"
+              >
+                Create your first job
+              </Link>
+            }
+          >
+            Paste a job description, drop in resumes, and get a ranked shortlist in minutes.
+          </EmptyState>
+        </Card>
+      ) : null}
+      {state.kind === 'ready' && state.jobs.length > 0 ? (
+        <Card bodyClassName="p-0">
+          <ul className="divide-y divide-slate-100" aria-label="Jobs">
+            {state.jobs.map((job) => (
+              <li key={job.id}>
+                <Link
+                  to={`/jobs/${job.id}`}
+                  className="flex flex-col gap-2 px-5 py-4 hover:bg-slate-50 focus-visible:bg-slate-50 sm:flex-row sm:items-center sm:gap-6"
+                >
+                  <div className="min-w-0 flex-1">
+                    <div className="flex items-center gap-3">
+                      <span className="truncate font-semibold text-slate-900">{job.title}</span>
+                      <JobStatusPill status={job.status} />
+                    </div>
+                    <p className="mt-0.5 text-xs text-slate-500">Created {formatDate(job.created_at)}</p>
+                  </div>
+                  <dl className="flex gap-6 text-sm">
+                    <div>
+                      <dt className="text-xs text-slate-500">Candidates</dt>
+                      <dd className="font-semibold text-slate-900 tabular-nums">
+                        {formatInteger(job.candidate_count)}
+                      </dd>
+                    </div>
+                    <div>
+                      <dt className="text-xs text-slate-500">Shortlisted</dt>
+                      <dd className="font-semibold text-emerald-700 tabular-nums">
+                        {formatInteger(job.shortlisted_count)}
+                      </dd>
+                    </div>
+                    <div className="hidden sm:block">
+                      <dt className="text-xs text-slate-500">Threshold</dt>
+                      <dd className="font-semibold text-slate-900 tabular-nums">
+                        {job.shortlist_threshold} %
+                      </dd>
+                    </div>
+                  </dl>
+                  <span className="hidden text-slate-400 sm:inline" aria-hidden="true">
+                    →
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+    </div>
+  );
+}
