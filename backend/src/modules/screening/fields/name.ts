@@ -1,0 +1,160 @@
+/**
+ * The candidate's name and current title from the first lines of a resume. Headings ("Resume",
+ * "Curriculum Vitae"), contact lines and job titles are skipped; when the header holds no name (sidebar
+ * templates put it last, some text layers put the contact block at the end) the lines around the e-mail
+ * address and the last lines are tried.
+ */
+import { headingKind } from './sections.js';
+
+const HEADER_LINES = 10;
+
+const NOT_NAME_WORDS = new Set(
+  (
+    'resume résumé cv curriculum vitae vita biodata bio data profile summary objective career contact details information ' +
+    'personal email e-mail phone mobile tel address linkedin github portfolio website references experience education ' +
+    'skills projects work history employment professional technical qualifications certifications achievements languages ' +
+    'engineer engineering developer development manager management analyst analytics consultant intern internship student designer scientist science ' +
+    'specialist architect administrator admin lead director officer assistant associate executive accountant coordinator ' +
+    'representative technician teacher lecturer professor nurse doctor physician sales marketing software senior junior staff ' +
+    'principal chief president vice founder co-founder owner freelance freelancer trainee graduate undergraduate fresher ' +
+    'programmer tester devops data full stack frontend backend front end back web mobile cloud network security systems system ' +
+    'hr human resources finance financial accounting operations business product project program programme support service ' +
+    'customer advisor agent clerk cashier receptionist writer editor recruiter university college school institute academy ' +
+    'technologies technology solutions services pvt ltd limited inc llc corp company group bank india usa street road avenue ' +
+    'nagar city state country district near apartment flat floor building sector the and for of in at to with from ' +
+    'dear sir madam objective declaration hobbies interests strengths date place signature male female married single ' +
+    'nationality dob birth father mother gender religion seeking looking position role job title present current ' +
+    'python java javascript sql react developer machine learning'
+  ).split(' '),
+);
+
+const HONORIFIC_RE = /^(?:mr|mrs|ms|miss|dr|prof|shri|smt|sri)\.?\s/i;
+const NAME_TOKEN_RE = /^(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.)$/u;
+const CONTACT_RE = /@|https?:|www\.|\.com\b|\d{3}/i;
+
+function titleCase(word: string): string {
+  return word
+    .toLowerCase()
+    .replace(/(^|[-'’])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
+}
+
+/**
+ * The name in one line, if the line (or its first field) is a name: 2–4 capitalised words, optionally
+ * with initials ("Govardhana K", "JOHN DOE", "Mary-Jane O'Neil").
+ */
+export function nameFromLine(rawLine: string): string | null {
+  let line = rawLine.replace(/^(?:name|full name|candidate name)\s*[:-]\s*/i, '').trim();
+  if (HONORIFIC_RE.test(line) || /\b(?:father|mother|husband|spouse|guardian)/i.test(line)) {
+    return null;
+  }
+  // "Omkar Pathak SOFTWARE ENGINEER | …" or "Jane Roe | jane@x.com": the name is the leading field.
+  line = line.split(/\s[|·•,]\s|\s{2,}|\t|,\s/)[0]?.trim() ?? '';
+  const words = line.split(/\s+/).filter((w) => w.length > 0);
+  const isAllCaps = (w: string): boolean => w.length > 1 && w === w.toUpperCase() && /\p{L}/u.test(w);
+  // Cut a mixed-case name off an upper-case title that follows it on the same line.
+  if (words.length > 2 && !isAllCaps(words[0] ?? '') && words.slice(2).every(isAllCaps)) {
+    words.splice(2);
+  }
+  if (words.length < 2 || words.length > 4) {
+    return null;
+  }
+  if (
+    words.some((w) => !NAME_TOKEN_RE.test(w) || NOT_NAME_WORDS.has(w.toLowerCase().replace(/[.,:]$/, '')))
+  ) {
+    return null;
+  }
+  if (!words.some((w) => w.replace(/\./g, '').length >= 2)) {
+    return null;
+  }
+  const allCaps = words.every((w) => w === w.toUpperCase());
+  return words.map((w) => (allCaps && w.replace(/\./g, '').length > 1 ? titleCase(w) : w)).join(' ');
+}
+
+function isHeadingOrContact(line: string): boolean {
+  return headingKind(line) !== null || CONTACT_RE.test(line);
+}
+
+/** Name guessed from an address such as "jane.roe@…" or "jane_roe99@…", if the text spells it too. */
+function nameFromEmail(text: string, email: string | null): string | null {
+  if (!email) {
+    return null;
+  }
+  const parts = (email.split('@')[0] ?? '').split(/[._-]+/).map((p) => p.replace(/\d+$/, ''));
+  if (parts.length < 2 || parts.length > 3 || parts.some((p) => p.length < 2)) {
+    return null;
+  }
+  const re = new RegExp(`\\b${parts.join('\\s+')}\\b`, 'i');
+  const m = re.exec(text);
+  return m ? m[0].split(/\s+/).map(titleCase).join(' ') : null;
+}
+
+/** The candidate's name, or null when no line looks like one. */
+export function extractName(text: string, email: string | null = null): string | null {
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
+  for (const line of lines.slice(0, HEADER_LINES)) {
+    if (headingKind(line) === 'work' || headingKind(line) === 'education') {
+      break;
+    }
+    const name = nameFromLine(line);
+    if (name) {
+      return name;
+    }
+  }
+  // Contact block elsewhere: the name usually sits just above the e-mail line.
+  if (email) {
+    const at = lines.findIndex((l) => l.includes(email));
+    for (let i = Math.max(0, at - 3); at >= 0 && i <= Math.min(lines.length - 1, at + 1); i++) {
+      const name = nameFromLine(lines[i] ?? '');
+      if (name && !isHeadingOrContact(lines[i] ?? '')) {
+        return name;
+      }
+    }
+  }
+  const fromEmail = nameFromEmail(text, email);
+  if (fromEmail) {
+    return fromEmail;
+  }
+  // Sidebar layouts: the name is among the last lines of the text layer.
+  for (const line of lines.slice(-4).reverse()) {
+    const name = nameFromLine(line);
+    if (name) {
+      return name;
+    }
+  }
+  return null;
+}
+
+const TITLE_WORD_RE =
+  /\b(?:engineer|developer|programmer|architect|manager|analyst|consultant|designer|scientist|specialist|administrator|lead|director|officer|intern|associate|executive|accountant|coordinator|representative|technician|teacher|lecturer|nurse|recruiter|advisor|writer|editor|tester|founder|head of|vp|president|assistant|trainee|clerk|cashier|auditor|strategist|marketer|owner|supervisor)s?\b/i;
+
+/** A job title from the header (the line under the name), or the first role under Experience. */
+export function extractCurrentTitle(text: string, name: string | null): string | null {
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
+  const looksLikeTitle = (line: string): boolean =>
+    TITLE_WORD_RE.test(line) && line.split(/\s+/).length <= 8 && !/[@\d]|https?:/.test(line);
+  const nameAt = name ? lines.findIndex((l) => l.toLowerCase().includes(name.toLowerCase())) : -1;
+  const headerStart = nameAt >= 0 && nameAt < HEADER_LINES ? nameAt : 0;
+  for (const line of lines.slice(headerStart, headerStart + 4)) {
+    const rest = name && line.toLowerCase().startsWith(name.toLowerCase()) ? line.slice(name.length) : line;
+    const field = rest.split(/\s\|\s/).find((part) => looksLikeTitle(part.trim()));
+    if (field && headingKind(field) === null) {
+      return field.replace(/^[\s,|:-]+|[\s,|:-]+$/g, '');
+    }
+  }
+  const workAt = lines.findIndex((l) => headingKind(l) === 'work');
+  if (workAt >= 0) {
+    for (const line of lines.slice(workAt + 1, workAt + 4)) {
+      const field = line.split(/\s\|\s|,\s|\s[-–—]\s|\s{2,}/).find((part) => looksLikeTitle(part.trim()));
+      if (field) {
+        return field.trim();
+      }
+    }
+  }
+  return null;
+}
