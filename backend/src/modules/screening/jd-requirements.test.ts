@@ -38,6 +38,23 @@ describe('parseJobRequirements', () => {
     expect(r.preferredSkills).toEqual(['React']);
   });
 
+  it('finds the sections of a JD pasted as one long line', () => {
+    const jd =
+      'Minimum Required Skills: Python, PostgreSQL If you are a developer, read on! What You Need for this Position ' +
+      "Basic Qualifications: Minimum of 2 years' experience developing software in TypeScript Preferred Qualifications: " +
+      'Strong React experience. Kubernetes is a plus.';
+    const r = parseJobRequirements(jd);
+    expect(r.requiredSkills).toEqual(['Python', 'PostgreSQL', 'TypeScript']);
+    expect(r.preferredSkills).toEqual(['React', 'Kubernetes']);
+    expect(r.requiredYears).toBe(2);
+  });
+
+  it('keeps a sentence that calls one skill a plus from demoting the rest of its line', () => {
+    const r = parseJobRequirements('You know Python and PostgreSQL well. React is a plus. You have shipped Node.js services.');
+    expect(r.requiredSkills).toEqual(['Python', 'PostgreSQL', 'Node.js']);
+    expect(r.preferredSkills).toEqual(['React']);
+  });
+
   it('ignores years stated in preferred context', () => {
     const r = parseJobRequirements('Requirements:\n3 years of experience with Python\nPreferred:\n7+ years in fintech');
     expect(r.requiredYears).toBe(3);

@@ -39,17 +39,7 @@ function headingKind(line: string): SectionKind | null {
   if (!isHeadingLike(line)) {
     return null;
   }
-  const head = line.split(':')[0] ?? line;
-  if (PREFERRED_HEADING.test(head)) {
-    return 'preferred';
-  }
-  if (OTHER_HEADING.test(head)) {
-    return 'neutral';
-  }
-  if (REQUIRED_HEADING.test(head)) {
-    return 'required';
-  }
-  return null;
+  return classifyHeading(line.split(':')[0] ?? line);
 }
 
 const WORD_NUMBERS: Record<string, number> = {
@@ -109,6 +99,52 @@ export function yearsMentioned(line: string): number | null {
   return best;
 }
 
+const HEADING_WORDS = new Set(
+  (
+    'nice to have haves good preferred desired desirable bonus points plus optional not required requirements requirement ' +
+    'must minimum basic key core essential qualifications qualification skills skill experience what you will need bring ' +
+    'who are your profile knowledge abilities tech technology technical stack about us the company team role job benefits ' +
+    'perks we offer compensation salary location responsibilities duties summary description overview education and &'
+  ).split(' '),
+);
+const HEADING_WITH_COLON = /((?:[A-Za-z()'&/-]+[ \t]+){0,3}[A-Za-z()'&/-]+)[ \t]*:(?!\/\/)/g;
+
+function classifyHeading(head: string): SectionKind | null {
+  if (PREFERRED_HEADING.test(head)) {
+    return 'preferred';
+  }
+  if (OTHER_HEADING.test(head)) {
+    return 'neutral';
+  }
+  if (REQUIRED_HEADING.test(head)) {
+    return 'required';
+  }
+  return null;
+}
+
+/**
+ * Lines, then sentences, then a break before every recognised "Heading:" — many real JDs are pasted as one
+ * long line ("Minimum Required Skills: Java, SQL ... Preferred Qualifications: ..."), so the line structure
+ * alone cannot carry the sections.
+ */
+export function jdSegments(jdText: string): string[] {
+  const withBreaks = jdText.replace(HEADING_WITH_COLON, (match: string, head: string, offset: number) => {
+    // The regex may take words of the previous sentence ("… in TypeScript Preferred Qualifications:"); the
+    // heading is the longest tail made only of heading words.
+    const parts = head.split(/([ \t]+)/); // words at even indexes, separators at odd ones
+    let first = parts.length + 1;
+    while (first >= 2 && HEADING_WORDS.has((parts[first - 2] ?? '').toLowerCase().replace(/[()]/g, ''))) {
+      first -= 2;
+    }
+    const heading = parts.slice(first).join('');
+    if (heading.length === 0 || classifyHeading(heading) === null || (offset === 0 && first === 0)) {
+      return match;
+    }
+    return `${parts.slice(0, first).join('')}\n${match.slice(head.length - heading.length)}`;
+  });
+  return withBreaks.split(/\r?\n/).flatMap((line) => line.split(/(?<=[.!?])\s+(?=[A-Z(])/));
+}
+
 /**
  * Parses a JD into required skills (canonical names), preferred-only skills and required years.
  * Skills named only under "nice to have"/"preferred" headings, or on lines that call them a plus,
@@ -122,16 +158,20 @@ export function parseJobRequirements(jdText: string): ParsedJobRequirements {
   let requiredYears: number | null = null;
   let section: SectionKind = 'neutral';
 
-  for (const line of jdText.split(/\r?\n/)) {
-    const heading = headingKind(line);
+  for (const segment of jdSegments(jdText)) {
+    // "Nice to have: Docker, AWS" — the heading and its content share one segment.
+    const colon = /^\s*([^:]{2,60}):\s*(.*)$/.exec(segment);
+    const inlineKind = colon ? classifyHeading(colon[1] ?? '') : null;
+    const heading = inlineKind ?? headingKind(segment);
     if (heading !== null) {
       section = heading;
     }
-    const isPreferredLine = section === 'preferred' || PREFERRED_INLINE.test(line);
-    const skills = findSkills(line);
+    const content = inlineKind !== null ? (colon?.[2] ?? '') : segment;
+    const isPreferredLine = section === 'preferred' || PREFERRED_INLINE.test(content);
+    const skills = findSkills(content);
     (isPreferredLine ? preferred : required).push(...skills);
     if (!isPreferredLine) {
-      const years = yearsMentioned(line);
+      const years = yearsMentioned(content);
       if (years !== null) {
         requiredYears = requiredYears === null ? years : Math.max(requiredYears, years);
       }
