@@ -63,6 +63,10 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
 }
 
 function dosDateTime(date: Date): { time: number; day: number } {
+  // DOS timestamps start in 1980; anything earlier is stored as 1980-01-01 00:00.
+  if (date.getUTCFullYear() < 1980) {
+    return { time: 0, day: (1 << 5) | 1 };
+  }
   return {
     time: (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | Math.floor(date.getUTCSeconds() / 2),
     day: ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate(),

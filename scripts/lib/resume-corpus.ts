@@ -245,6 +245,24 @@ const FAMILIES: readonly RoleFamily[] = [
   },
 ];
 
+// Domain-neutral bullets and achievements that pad longer resumes without repeating a family's own lines.
+const GENERIC_BULLETS = [
+  'Trained {n} new colleagues and wrote the onboarding guide the team still uses.',
+  'Presented monthly results to senior leadership and turned their feedback into next quarter’s plan.',
+  'Improved hand-over between teams, cutting turnaround time by {p}% without extra headcount.',
+  'Volunteered for the internal mentoring scheme and coached {n} junior colleagues.',
+  'Ran the quarterly planning sessions for a group of {n} people across two offices.',
+  'Documented every recurring process, so holidays and sick days no longer stalled the work.',
+];
+const ACHIEVEMENTS = [
+  'Led a cross-team initiative with {n} colleagues that delivered {p}% savings in its first year; the approach became the company standard and was presented at the annual all-hands.',
+  'Designed and ran an internal training course attended by {n} colleagues, with materials later adopted by two partner organisations and refreshed every year since.',
+  'Took over a struggling project two months before its deadline, re-planned it with the stakeholders, and delivered it on time with {p}% lower cost than the original estimate.',
+  'Represented the team at an industry conference with a talk on lessons learned from {n} years of continuous improvement work, later published as an article.',
+  'Built a simple quality dashboard that the whole department now reviews weekly; repeated mistakes fell by {p}% within six months.',
+  'Organised a volunteering programme with a local school, giving {n} students practical workplace experience each summer.',
+];
+
 const FIRST_NAMES = [
   'Amara',
   'Ben',
@@ -470,14 +488,18 @@ export function randomResume(rng: Rng, index: number): CorpusResume {
     ...rng.sample(family.optional, rng.int(0, Math.min(6, family.optional.length))),
   ];
   const written = skills.map((s) => spell(rng, s));
-  const jobCount = rng.int(1, 5);
+  // Lengths vary so the corpus spans 1–3 pages: short resumes stay on one page, long ones add jobs,
+  // bullets and an achievements section.
+  const length = rng.pick(['short', 'short', 'short', 'medium', 'medium', 'long', 'long'] as const);
+  const jobCount = length === 'short' ? rng.int(1, 3) : length === 'medium' ? rng.int(3, 5) : rng.int(7, 8);
+  const bulletRange: [number, number] = length === 'short' ? [2, 4] : length === 'medium' ? [4, 6] : [7, 9];
   const dateStyle = rng.pick(DATE_STYLES);
 
   const experience: ResumeJob[] = [];
   let end: YearMonth | 'present' = rng.chance(0.8) ? 'present' : addMonths(CORPUS_AS_OF, -rng.int(1, 8));
   for (let j = 0; j < jobCount; j++) {
     const endMonth: YearMonth = end === 'present' ? CORPUS_AS_OF : end;
-    const start = addMonths(endMonth, -rng.int(8, 54));
+    const start = addMonths(endMonth, -rng.int(8, length === 'long' ? 36 : 54));
     const seniority =
       j === 0 && jobCount >= 3 ? 'senior' : j === jobCount - 1 && jobCount > 1 ? 'junior' : 'mid';
     experience.push({
@@ -487,7 +509,7 @@ export function randomResume(rng: Rng, index: number): CorpusResume {
       start,
       end,
       bullets: rng
-        .sample(family.bullets, rng.int(2, Math.min(5, family.bullets.length)))
+        .sample([...family.bullets, ...GENERIC_BULLETS], rng.int(bulletRange[0], bulletRange[1]))
         .map((b) => fill(b, rng, written)),
     });
     end = addMonths(start, -rng.int(0, 5));
@@ -518,14 +540,27 @@ export function randomResume(rng: Rng, index: number): CorpusResume {
         : [{ items: written }],
     experience,
     education,
-    extras: rng.chance(0.5)
-      ? [
-          {
-            heading: 'Languages',
-            items: rng.sample(['English', 'Spanish', 'German', 'Hindi', 'French', 'Japanese'], 2),
-          },
-        ]
-      : [],
+    extras: [
+      ...(length === 'short'
+        ? []
+        : [
+            {
+              heading: 'Selected Achievements',
+              column: 'main' as const,
+              items: rng
+                .sample(ACHIEVEMENTS, length === 'long' ? rng.int(5, 6) : rng.int(1, 3))
+                .map((a) => fill(a, rng, written)),
+            },
+          ]),
+      ...(rng.chance(0.5)
+        ? [
+            {
+              heading: 'Languages',
+              items: rng.sample(['English', 'Spanish', 'German', 'Hindi', 'French', 'Japanese'], 2),
+            },
+          ]
+        : []),
+    ],
     dateStyle,
     separator: dateStyle === 'yyyy' ? ' - ' : rng.pick(SEPARATORS),
     headings: DEFAULT_HEADINGS,

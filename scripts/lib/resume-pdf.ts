@@ -116,6 +116,18 @@ class Column {
     this.doc.y = after;
   }
 
+  /**
+   * The largest font size (down to `minSize`) at which `value` fits on one line. A name or an email
+   * wrapped mid-token in a narrow sidebar would come out of text extraction split in two.
+   */
+  fittingSize(value: string, font: string, maxSize: number, minSize: number): number {
+    let size = maxSize;
+    while (size > minSize && this.doc.font(font).fontSize(size).widthOfString(value) > this.width) {
+      size -= 0.5;
+    }
+    return size;
+  }
+
   rule(color: string, thickness = 0.8): void {
     const y = this.doc.y + 1;
     this.doc
@@ -265,11 +277,16 @@ function renderTwoColumn(doc: Doc, resume: Resume): void {
     throw new Error(`sidebar of ${resume.name} does not fit on one page; shorten its skills or extras`);
   });
   doc.y = doc.page.margins.top;
-  side.text(resume.name, { font: SANS.bold, size: 18, color: resume.accent, gap: 2 });
+  side.text(resume.name, {
+    font: SANS.bold,
+    size: side.fittingSize(resume.name, SANS.bold, 18, 11),
+    color: resume.accent,
+    gap: 2,
+  });
   side.text(resume.headline, { size: 10.5, color: MUTED, gap: 4 });
   heading(side, 'Contact', 'title-accent', resume.accent);
   for (const part of contactParts(resume)) {
-    side.text(part, { size: 9, gap: 2 });
+    side.text(part, { size: side.fittingSize(part, SANS.regular, 9, 6.5), gap: 2 });
   }
   heading(side, resume.headings.skills, 'title-accent', resume.accent);
   for (const group of resume.skills) {
