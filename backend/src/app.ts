@@ -20,16 +20,17 @@ import { registerErrorHandling, routePattern } from './errors';
 import { createAuthGuards } from './modules/auth/auth.guard';
 import { authRoutes } from './modules/auth/auth.routes';
 import { billingRoutes } from './modules/billing/billing.routes';
+import { exportRoutes } from './modules/export/export.routes';
 import { createMailer, type Mailer } from './modules/auth/mailer';
 import { healthRoutes } from './modules/health/health.routes';
 import { jobsRoutes } from './modules/jobs/jobs.routes';
-import { createJobsService } from './modules/jobs/jobs.service';
+import { createJobsService, type JobsService } from './modules/jobs/jobs.service';
 import { createScreeningRuntime, type ScreeningRuntime } from './modules/screening/runtime';
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** The jobs service, for tests and the benchmark that wait for background processing. */
-    jobs: import('./modules/jobs/jobs.service').JobsService;
+    jobs: JobsService;
   }
 }
 
@@ -141,6 +142,7 @@ export async function buildApp(config: Config, overrides: Partial<AppDeps> = {})
   }));
   await app.register(authRoutes({ db, config, mailer }, guards));
   await app.register(billingRoutes({ db, config }, guards));
+  await app.register(exportRoutes({ db }, guards));
   const jobs = createJobsService({ db, config, screening, log: app.log });
   app.decorate('jobs', jobs);
   await app.register(jobsRoutes(jobs, guards, config));

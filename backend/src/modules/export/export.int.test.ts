@@ -1,0 +1,227 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../../../test/factories';
+import { bearer, body, createTestApp, type TestApp } from '../../../test/test-app';
+import { seedCandidate, seedJob } from '../stats/stats.fixtures';
+
+const HEADERS = [
+  'Name',
+  'Email',
+  'Phone',
+  'Experience (years)',
+  'Skills',
+  'Match %',
+  'Status',
+  'Skill score',
+  'Experience score',
+  'Semantic score',
+  'Matched skills',
+  'Missing skills',
+  'File',
+];
+
+/** RFC 4180 reader, enough to read our own CSV back (quoted fields, doubled quotes, CRLF rows). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let inQuotes = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text[i];
+    if (inQuotes) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else if (ch === '"') {
+        inQuotes = false;
+      } else {
+        field += ch;
+      }
+    } else if (ch === '"') {
+      inQuotes = true;
+    } else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i += 1;
+    } else {
+      field += ch;
+    }
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+describe('GET /export/job/:id/shortlisted', () => {
+  let t: TestApp;
+  let owner: Awaited<ReturnType<typeof createUser>>;
+  let jobId: number;
+  let emptyJobId: number;
+  const today = new Date().toISOString().slice(0, 10);
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    owner = await createUser(t);
+    jobId = await seedJob(t.db, owner.id, { title: 'Senior Backend Engineer (Zürich)' });
+    emptyJobId = await seedJob(t.db, owner.id, { title: 'Nobody fits' });
+    await seedCandidate(t.db, owner.id, emptyJobId, { match_score: 30, status: 'rejected' });
+
+    // Inserted out of order on purpose; the export sorts them.
+    await seedCandidate(t.db, owner.id, jobId, {
+      name: 'Zoë Müller',
+      email: 'zoe@example.com',
+      phone: '+41 44 668 18 00',
+      experience_years: 7.5,
+      skills: ['TypeScript', 'Node.js', 'PostgreSQL'],
+      match_score: 91.5,
+      skill_score: 100,
+      experience_score: 100,
+      semantic_score: 71.2,
+      matched_skills: ['TypeScript', 'Node.js', 'PostgreSQL'],
+      missing_skills: [],
+      file_name: 'zoe-muller.pdf',
+    });
+    await seedCandidate(t.db, owner.id, jobId, { name: 'Rejected Randy', match_score: 60 });
+    await seedCandidate(t.db, owner.id, jobId, {
+      name: '=HYPERLINK("http://evil.example","click")',
+      email: 'mallory@example.com',
+      skills: ['@SUM(A1)', 'Go'],
+      match_score: 95,
+      missing_skills: ['-2+3'],
+      file_name: '\tpayload.docx',
+    });
+    await seedCandidate(t.db, owner.id, jobId, { name: 'Tie First', match_score: 88 });
+    await seedCandidate(t.db, owner.id, jobId, { name: 'Tie Second', match_score: 88 });
+    await seedCandidate(t.db, owner.id, jobId, { name: 'Overridden In', match_score: 40, status: 'shortlisted' });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const get = (url: string, token: string | null = owner.token) =>
+    t.app.inject({ method: 'GET', url, headers: token ? bearer(token) : {} });
+
+  it('downloads only shortlisted candidates as UTF-8 CSV with BOM, in the table order, formulas neutralised', async () => {
+    const res = await get(`/export/job/${jobId}/shortlisted?format=csv`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="shortlist-senior-backend-engineer-zurich-${today}.csv"`,
+    );
+    const raw = res.rawPayload;
+    expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+
+    const rows = parseCsv(raw.subarray(3).toString('utf8'));
+    expect(rows[0]).toEqual(HEADERS);
+    expect(rows.slice(1).map((r) => r[0])).toEqual([
+      `'=HYPERLINK("http://evil.example","click")`,
+      'Zoë Müller',
+      'Tie First',
+      'Tie Second',
+      'Overridden In',
+    ]);
+    const [, mallory, zoe] = rows;
+    expect(mallory?.[4]).toBe("'@SUM(A1), Go");
+    expect(mallory?.[11]).toBe("'-2+3");
+    expect(mallory?.[12]).toBe("'\tpayload.docx");
+    expect(zoe).toEqual([
+      'Zoë Müller',
+      'zoe@example.com',
+      "'+41 44 668 18 00",
+      '7.5',
+      'TypeScript, Node.js, PostgreSQL',
+      '91.5',
+      'Shortlisted',
+      '100',
+      '100',
+      '71.2',
+      'TypeScript, Node.js, PostgreSQL',
+      '',
+      'zoe-muller.pdf',
+    ]);
+  });
+
+  it('defaults to CSV when no format is given', async () => {
+    const res = await get(`/export/job/${jobId}/shortlisted`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(parseCsv(res.rawPayload.subarray(3).toString('utf8'))).toHaveLength(6);
+  });
+
+  it('downloads the same rows as an XLSX sheet with a bold, frozen header and numbers as numbers', async () => {
+    const res = await get(`/export/job/${jobId}/shortlisted?format=xlsx`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="shortlist-senior-backend-engineer-zurich-${today}.xlsx"`,
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Shortlist');
+    if (!sheet) {
+      throw new Error('no Shortlist sheet');
+    }
+    expect(sheet.rowCount).toBe(6);
+    const header = sheet.getRow(1);
+    expect(HEADERS.map((_, i) => header.getCell(i + 1).value)).toEqual(HEADERS);
+    expect(HEADERS.map((_, i) => header.getCell(i + 1).font?.bold)).toEqual(HEADERS.map(() => true));
+    expect(sheet.getRow(2).getCell(1).font?.bold).not.toBe(true);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.getColumn(5).width).toBeGreaterThan(sheet.getColumn(6).width ?? 0);
+
+    const names = [2, 3, 4, 5, 6].map((r) => sheet.getRow(r).getCell(1).value);
+    expect(names).toEqual([
+      `'=HYPERLINK("http://evil.example","click")`,
+      'Zoë Müller',
+      'Tie First',
+      'Tie Second',
+      'Overridden In',
+    ]);
+    const zoe = sheet.getRow(3);
+    expect(zoe.getCell(3).value).toBe("'+41 44 668 18 00");
+    expect(zoe.getCell(4).value).toBe(7.5);
+    expect(zoe.getCell(6).value).toBe(91.5);
+    expect(zoe.getCell(7).value).toBe('Shortlisted');
+    // A neutralised cell is stored as text, not as a formula.
+    expect(sheet.getRow(2).getCell(1).type).toBe(ExcelJS.ValueType.String);
+  });
+
+  it('gives a valid file with just the header row when nobody is shortlisted', async () => {
+    const csv = await get(`/export/job/${emptyJobId}/shortlisted?format=csv`);
+    expect(csv.statusCode).toBe(200);
+    expect(parseCsv(csv.rawPayload.subarray(3).toString('utf8'))).toEqual([HEADERS]);
+    expect(csv.headers['content-disposition']).toContain(`shortlist-nobody-fits-${today}.csv`);
+
+    const xlsx = await get(`/export/job/${emptyJobId}/shortlisted?format=xlsx`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(workbook.getWorksheet('Shortlist')?.rowCount).toBe(1);
+  });
+
+  it('accepts the token as ?access_token= so a plain download link works', async () => {
+    const res = await get(`/export/job/${jobId}/shortlisted?format=csv&access_token=${owner.token}`, null);
+    expect(res.statusCode).toBe(200);
+    expect(parseCsv(res.rawPayload.subarray(3).toString('utf8'))).toHaveLength(6);
+    const anonymous = await get(`/export/job/${jobId}/shortlisted?format=csv`, null);
+    expect(anonymous.statusCode).toBe(401);
+  });
+
+  it("answers 404 for another user's job or a job that does not exist, and 400 for an unknown format", async () => {
+    const stranger = await createUser(t);
+    const theirs = await get(`/export/job/${jobId}/shortlisted?format=csv`, stranger.token);
+    expect(theirs.statusCode).toBe(404);
+    expect(body(theirs)).toEqual({ ok: false, error: 'Job not found' });
+    expect((await get('/export/job/999999/shortlisted')).statusCode).toBe(404);
+
+    const bad = await get(`/export/job/${jobId}/shortlisted?format=pdf`);
+    expect(bad.statusCode).toBe(400);
+    expect(body(bad).error).toContain('format must be csv or xlsx');
+  });
+});

@@ -1,0 +1,40 @@
+import { idParamSchema } from '@shortlist/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { DB } from '../../db/database';
+import type { createAuthGuards } from '../auth/auth.guard';
+import { exportShortlisted } from './export.service';
+
+const exportQuerySchema = z.object({
+  format: z.enum(['csv', 'xlsx'], { message: 'format must be csv or xlsx' }).default('csv'),
+  // A plain download link cannot send an Authorization header; the guard reads the token from here.
+  // It must be declared, or validation would strip it before the guard runs.
+  access_token: z.string().max(4096).optional(),
+});
+
+export function exportRoutes(deps: { db: DB }, guards: ReturnType<typeof createAuthGuards>): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/export/job/:id/shortlisted',
+      {
+        preHandler: guards.requireUser,
+        schema: {
+          tags: ['export'],
+          security: [{ bearerAuth: [] }],
+          description: 'Shortlisted candidates of one job as CSV (UTF-8 with BOM) or XLSX, in the table order.',
+          params: idParamSchema,
+          querystring: exportQuerySchema,
+        },
+      },
+      async (request, reply) => {
+        const file = await exportShortlisted(deps, request.userId, request.params.id, request.query.format);
+        return reply
+          .header('content-type', file.contentType)
+          .header('content-disposition', `attachment; filename="${file.fileName}"`)
+          // Candidate contact details: no shared or browser caches.
+          .header('cache-control', 'no-store')
+          .send(file.body);
+      },
+    );
+  };
+}

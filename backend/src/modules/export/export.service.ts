@@ -1,0 +1,136 @@
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+import { parseJsonArray, type DB } from '../../db/database';
+import { getJob } from '../jobs/jobs.repository';
+import { listShortlistedForExport, type ExportCandidate } from './export.repository';
+
+export type ExportFormat = 'csv' | 'xlsx';
+
+export interface ExportFile {
+  fileName: string;
+  contentType: string;
+  body: Buffer;
+}
+
+type CellValue = string | number | null;
+
+interface Column {
+  header: string;
+  /** Character width in the XLSX sheet. */
+  width: number;
+  /** XLSX number format for numeric cells. */
+  numFmt?: string;
+  value: (c: ExportCandidate) => CellValue;
+}
+
+const list = (json: string) => parseJsonArray(json).join(', ');
+
+/** The export's columns, in order: what the dashboard table shows, then the score's explanation. */
+export const EXPORT_COLUMNS: readonly Column[] = [
+  { header: 'Name', width: 26, value: (c) => c.name },
+  { header: 'Email', width: 30, value: (c) => c.email },
+  { header: 'Phone', width: 18, value: (c) => c.phone },
+  { header: 'Experience (years)', width: 12, numFmt: '0.0', value: (c) => c.experience_years },
+  { header: 'Skills', width: 50, value: (c) => list(c.skills) },
+  { header: 'Match %', width: 10, numFmt: '0.0', value: (c) => c.match_score },
+  { header: 'Status', width: 12, value: (c) => (c.status === 'shortlisted' ? 'Shortlisted' : 'Rejected') },
+  { header: 'Skill score', width: 11, numFmt: '0.0', value: (c) => c.skill_score },
+  { header: 'Experience score', width: 11, numFmt: '0.0', value: (c) => c.experience_score },
+  { header: 'Semantic score', width: 11, numFmt: '0.0', value: (c) => c.semantic_score },
+  { header: 'Matched skills', width: 40, value: (c) => list(c.matched_skills) },
+  { header: 'Missing skills', width: 40, value: (c) => list(c.missing_skills) },
+  { header: 'File', width: 30, value: (c) => c.file_name },
+];
+
+// Spreadsheets run a cell that starts with one of these as a formula (CSV injection); tab and CR are
+// the documented bypasses, and leading spaces are trimmed by some importers before the check.
+const FORMULA_START = /^(?:[=+\-@\t\r]| +[=+\-@])/;
+
+/**
+ * Makes a text cell inert in Excel/LibreOffice/Sheets by prefixing `'` (OWASP's advice). Resume text is
+ * attacker-controlled, so every string cell goes through here; numbers stay numbers.
+ */
+export function neutraliseCell(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** `Senior Backend Engineer (Berlin)` → `senior-backend-engineer-berlin`; never empty. */
+export function slugify(title: string): string {
+  const slug = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/g, '');
+  return slug || 'job';
+}
+
+function cells(candidate: ExportCandidate): CellValue[] {
+  return EXPORT_COLUMNS.map((col) => {
+    const value = col.value(candidate);
+    return typeof value === 'string' ? neutraliseCell(value) : value;
+  });
+}
+
+function toCsv(rows: CellValue[][]): Buffer {
+  const text = stringify(
+    rows.map((row) => row.map((v) => (v === null ? '' : String(v)))),
+    {
+      header: true,
+      columns: EXPORT_COLUMNS.map((c) => c.header),
+      // Excel only reads UTF-8 (names like "Zoë Müller") correctly when the file starts with a BOM.
+      bom: true,
+      record_delimiter: 'windows',
+    },
+  );
+  return Buffer.from(text, 'utf8');
+}
+
+async function toXlsx(rows: CellValue[][], title: string): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Shortlist';
+  workbook.created = new Date();
+  const sheet = workbook.addWorksheet('Shortlist', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = EXPORT_COLUMNS.map((c, i) => ({
+    header: c.header,
+    key: `c${i}`,
+    width: c.width,
+    ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}),
+  }));
+  sheet.getRow(1).font = { bold: true };
+  for (const row of rows) {
+    sheet.addRow(row.map((v) => v ?? undefined));
+  }
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: EXPORT_COLUMNS.length } };
+  workbook.title = `Shortlist — ${title}`.slice(0, 255);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/**
+ * The job's shortlisted candidates as a CSV (UTF-8 with BOM) or XLSX file. Another user's job is "not
+ * found"; a job with nobody shortlisted still gives a valid file with the header row.
+ */
+export async function exportShortlisted(
+  deps: { db: DB },
+  userId: number,
+  jobId: number,
+  format: ExportFormat,
+  now: Date = new Date(),
+): Promise<ExportFile> {
+  const job = await getJob(deps.db, userId, jobId);
+  const candidates = await listShortlistedForExport(deps.db, userId, jobId);
+  const rows = candidates.map(cells);
+  const baseName = `shortlist-${slugify(job.title)}-${now.toISOString().slice(0, 10)}`;
+  switch (format) {
+    case 'csv':
+      return { fileName: `${baseName}.csv`, contentType: 'text/csv; charset=utf-8', body: toCsv(rows) };
+    case 'xlsx':
+      return {
+        fileName: `${baseName}.xlsx`,
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        body: await toXlsx(rows, job.title),
+      };
+  }
+}
