@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { BACKEND_ROOT, ConfigError, loadConfig, parseDatabaseUrl } from './config';
+import fs from 'node:fs';
+import { BACKEND_ROOT, CONFIG_KEYS, ConfigError, loadConfig, parseDatabaseUrl } from './config';
 
 describe('loadConfig', () => {
   it('starts on embedded defaults with no settings at all', () => {
@@ -53,5 +54,21 @@ describe('parseDatabaseUrl', () => {
   it('resolves sqlite paths: absolute as given, relative to backend/', () => {
     expect(parseDatabaseUrl('sqlite:///var/lib/shortlist.db')).toEqual({ dialect: 'sqlite', filename: '/var/lib/shortlist.db' });
     expect(parseDatabaseUrl('sqlite://data/x.db')).toEqual({ dialect: 'sqlite', filename: path.join(BACKEND_ROOT, 'data/x.db') });
+  });
+});
+
+describe('.env.example', () => {
+  it('documents exactly the settings the app reads', () => {
+    const text = fs.readFileSync(path.join(BACKEND_ROOT, '.env.example'), 'utf8');
+    const documented = [...text.matchAll(/^([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]);
+    expect([...documented].sort()).toEqual([...CONFIG_KEYS].sort());
+  });
+
+  it('parses as a valid configuration when copied unchanged', () => {
+    const text = fs.readFileSync(path.join(BACKEND_ROOT, '.env.example'), 'utf8');
+    const env = Object.fromEntries(
+      [...text.matchAll(/^([A-Z][A-Z0-9_]+)=([^#\n]*)/gm)].map((m) => [m[1]!, m[2]!.trim()]),
+    );
+    expect(() => loadConfig(env)).not.toThrow();
   });
 });

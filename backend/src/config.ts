@@ -80,6 +80,9 @@ const envSchema = z.object({
   CREDITS_PER_PURCHASE: int(1000, 1, 10_000_000),
 });
 
+/** Every setting the app reads; `.env.example` documents exactly these. */
+export const CONFIG_KEYS = Object.keys(envSchema.shape);
+
 export type DatabaseConfig =
   | { dialect: 'sqlite'; filename: string }
   | { dialect: 'mysql'; url: string };

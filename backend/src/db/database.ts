@@ -68,3 +68,25 @@ export const parseJsonArray = (v: string | null | undefined): string[] => {
   const parsed: unknown = JSON.parse(v);
   return Array.isArray(parsed) ? parsed.map(String) : [];
 };
+
+function isRetryableConflict(err: unknown): boolean {
+  const code = (err as { code?: string } | null)?.code;
+  return code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT' || code === 'SQLITE_BUSY';
+}
+
+/**
+ * Runs `fn` in a transaction, retrying it when the database aborted it to break a deadlock
+ * (InnoDB does that under concurrent uploads; the work is then simply redone).
+ */
+export async function inTransaction<T>(db: DB, fn: (trx: DB) => Promise<T>, attempts = 4): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction().execute(fn);
+    } catch (err) {
+      if (attempt >= attempts || !isRetryableConflict(err)) {
+        throw err;
+      }
+      await new Promise((r) => setTimeout(r, 10 * attempt + Math.random() * 20));
+    }
+  }
+}
