@@ -98,6 +98,23 @@ describe('loadEmbedder model file choice', () => {
   });
 });
 
+describe('loadEmbedder model location', () => {
+  it('finds a model in the download cache when MODEL_DIR does not have it', async () => {
+    const tiny = writeTinyModel({ words: WORDS });
+    const emptyModelDir = mkdtempSync(join(tmpdir(), 'shortlist-empty-model-dir-'));
+    const embedder = await loadEmbedder({ modelDir: emptyModelDir, cacheDir: tiny.modelDir, modelName: tiny.modelName, allowRemoteModels: false });
+    expect(embedder.kind).toBe('minilm');
+    expect(embedder.description).toContain(tiny.modelDir);
+  });
+
+  it('does not count a folder without the requested weights file as a local model', async () => {
+    const tiny = writeTinyModel({ words: WORDS });
+    const embedder = await loadEmbedder({ modelDir: tiny.modelDir, modelName: tiny.modelName, allowRemoteModels: false, dtype: 'q8' });
+    expect(embedder.kind).toBe('lexical');
+    expect(embedder.reason).toContain('no complete model');
+  });
+});
+
 describe('lexical fallback', () => {
   it('falls back to lexical similarity with a reason when the model folder is missing', async () => {
     const missing = join(mkdtempSync(join(tmpdir(), 'shortlist-no-model-')), 'models');

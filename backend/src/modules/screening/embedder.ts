@@ -53,7 +53,7 @@ export interface LoadEmbedderOptions {
   modelName?: string;
   /** Download from the Hugging Face hub when no local copy exists. */
   allowRemoteModels: boolean;
-  /** Where downloads are cached (default: modelDir). */
+  /** Where downloads go and are looked for (default: modelDir). */
   cacheDir?: string;
   /** 'auto' (default): q8 when onnx/model_quantized.onnx exists (or when downloading), else fp32. */
   dtype?: 'auto' | 'q8' | 'fp32';
@@ -308,12 +308,17 @@ class MiniLmEmbedder implements Embedder {
   }
 }
 
-function modelFilesAt(root: string, modelName: string): { hasQuantized: boolean; hasFp32: boolean; complete: boolean } {
+function modelFilesAt(
+  root: string,
+  modelName: string,
+  dtype: LoadEmbedderOptions['dtype'],
+): { hasQuantized: boolean; hasFp32: boolean; complete: boolean } {
   const folder = join(root, modelName);
   const hasQuantized = existsSync(join(folder, 'onnx', 'model_quantized.onnx'));
   const hasFp32 = existsSync(join(folder, 'onnx', 'model.onnx'));
   const hasConfig = ['config.json', 'tokenizer.json', 'tokenizer_config.json'].every((f) => existsSync(join(folder, f)));
-  return { hasQuantized, hasFp32, complete: hasConfig && (hasQuantized || hasFp32) };
+  const hasWeights = dtype === 'q8' ? hasQuantized : dtype === 'fp32' ? hasFp32 : hasQuantized || hasFp32;
+  return { hasQuantized, hasFp32, complete: hasConfig && hasWeights };
 }
 
 /**
@@ -323,8 +328,10 @@ function modelFilesAt(root: string, modelName: string): { hasQuantized: boolean;
 export async function loadEmbedder(opts: LoadEmbedderOptions): Promise<Embedder> {
   const log = opts.log ?? (() => undefined);
   const modelName = opts.modelName ?? DEFAULT_MODEL_NAME;
-  const localRoot = opts.modelDir ?? opts.cacheDir;
-  const local = localRoot ? modelFilesAt(localRoot, modelName) : null;
+  // MODEL_DIR first, then the download cache: a model downloaded once loads offline from then on.
+  const roots = [opts.modelDir, opts.cacheDir].filter((r): r is string => typeof r === 'string' && r.length > 0);
+  const localRoot = roots.find((r) => modelFilesAt(r, modelName, opts.dtype).complete) ?? roots[0];
+  const local = localRoot ? modelFilesAt(localRoot, modelName, opts.dtype) : null;
 
   const fallback = (reason: string): Embedder => {
     const embedder = new LexicalEmbedder(reason);
