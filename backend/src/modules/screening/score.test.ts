@@ -80,12 +80,14 @@ describe('scoreCandidate', () => {
   });
 
   it('rescales the same cosine differently for MiniLM and the lexical fallback', () => {
-    const cosine = 0.3;
+    const cosine = 0.25;
     const minilm = scoreCandidate(jd(), { skills: [], experienceYears: 5 }, cosine, 'minilm');
     const lexical = scoreCandidate(jd(), { skills: [], experienceYears: 5 }, cosine, 'lexical');
-    expect(minilm.semanticSimilarity).toBe(0.3);
-    expect(minilm.semanticScore).toBe(25);
-    expect(lexical.semanticScore).toBeCloseTo(83.3, 1);
+    expect(minilm.semanticSimilarity).toBe(0.25);
+    const { minilm: m, lexical: l } = SEMANTIC_RANGES;
+    expect(minilm.semanticScore).toBeCloseTo((100 * (cosine - m.poor)) / (m.strong - m.poor), 1);
+    expect(lexical.semanticScore).toBeCloseTo((100 * (cosine - l.poor)) / (l.strong - l.poor), 1);
+    expect(lexical.semanticScore).toBeGreaterThan(minilm.semanticScore + 20);
   });
 
   it('rounds every score to one decimal', () => {
