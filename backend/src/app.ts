@@ -21,6 +21,7 @@ import { createAuthGuards } from './modules/auth/auth.guard';
 import { authRoutes } from './modules/auth/auth.routes';
 import { billingRoutes } from './modules/billing/billing.routes';
 import { exportRoutes } from './modules/export/export.routes';
+import { statsRoutes } from './modules/stats/stats.routes';
 import { createMailer, type Mailer } from './modules/auth/mailer';
 import { healthRoutes } from './modules/health/health.routes';
 import { jobsRoutes } from './modules/jobs/jobs.routes';
@@ -41,7 +42,6 @@ export interface AppDeps {
 }
 
 const FRONTEND_DIST = path.resolve(BACKEND_ROOT, '..', 'frontend', 'dist');
-const API_PREFIXES = ['/auth', '/jobs', '/billing', '/export', '/health', '/docs'];
 
 function readVersion(): string {
   try {
@@ -94,11 +94,7 @@ export async function buildApp(config: Config, overrides: Partial<AppDeps> = {})
     }
   });
   const hasFrontend = fs.existsSync(path.join(FRONTEND_DIST, 'index.html'));
-  registerErrorHandling(app, routes, {
-    spaFallback: hasFrontend
-      ? (url) => !API_PREFIXES.some((p) => url === p || url.startsWith(`${p}/`) || url.startsWith(`${p}?`))
-      : undefined,
-  });
+  registerErrorHandling(app, routes);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -143,6 +139,7 @@ export async function buildApp(config: Config, overrides: Partial<AppDeps> = {})
   await app.register(authRoutes({ db, config, mailer }, guards));
   await app.register(billingRoutes({ db, config }, guards));
   await app.register(exportRoutes({ db }, guards));
+  await app.register(statsRoutes({ db }, guards));
   const jobs = createJobsService({ db, config, screening, log: app.log });
   app.decorate('jobs', jobs);
   await app.register(jobsRoutes(jobs, guards, config));
@@ -155,7 +152,19 @@ export async function buildApp(config: Config, overrides: Partial<AppDeps> = {})
 
   if (hasFrontend) {
     await app.register(fastifyStatic, { root: FRONTEND_DIST, wildcard: false, index: false });
-    app.get('/', { schema: { hide: true } }, (_request, reply) => reply.sendFile('index.html'));
+    // The browser's own navigations (Accept: text/html) get the single-page app, even on paths like
+    // /jobs/3 that are also API routes; API clients ask for JSON, EventSource for text/event-stream.
+    app.addHook('onRequest', async (request, reply) => {
+      const urlPath = request.url.split('?')[0] ?? '/';
+      if (
+        request.method === 'GET' &&
+        (request.headers.accept ?? '').includes('text/html') &&
+        !urlPath.startsWith('/docs') &&
+        !/\.[a-z0-9]+$/i.test(urlPath)
+      ) {
+        return reply.type('text/html').sendFile('index.html');
+      }
+    });
   }
   return app;
 }

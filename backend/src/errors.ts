@@ -67,11 +67,7 @@ function describeValidation(error: FastifyError): string {
  * Every failure — ours, Fastify's, a plugin's or an unexpected throw — leaves as `{ ok: false, error }`.
  * 5xx answers carry a generic message; the details go to the log only.
  */
-export function registerErrorHandling(
-  app: FastifyInstance,
-  routes: Array<{ method: string; pattern: RegExp }>,
-  options: { spaFallback?: (path: string) => boolean } = {},
-): void {
+export function registerErrorHandling(app: FastifyInstance, routes: Array<{ method: string; pattern: RegExp }>): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
       if (error.statusCode >= 500) {
@@ -99,14 +95,6 @@ export function registerErrorHandling(
 
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
-    // Client-side routes (/jobs/3 in the browser's address bar) get the single-page app, not a JSON 404.
-    if (
-      request.method === 'GET' &&
-      options.spaFallback?.(path) &&
-      (request.headers.accept ?? '').includes('text/html')
-    ) {
-      return reply.type('text/html').sendFile('index.html');
-    }
     const allowed = routes.filter((r) => r.pattern.test(path)).map((r) => r.method);
     if (allowed.length > 0 && !allowed.includes(request.method)) {
       void reply.header('allow', [...new Set(allowed)].join(', '));
