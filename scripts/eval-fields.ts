@@ -195,6 +195,7 @@ function evalDataturks(): void {
   let resumesWithSkills = 0;
   let fieldsMs = 0;
   const missedGold = new Map<string, number>();
+  const extraPredicted = new Map<string, number>();
   for (const row of rows) {
     const spans = (label: string): string[] =>
       row.annotation.filter((a) => a.label.includes(label)).flatMap((a) => a.points.map((p) => p.text));
@@ -234,6 +235,11 @@ function evalDataturks(): void {
       tally.predicted += predicted.size;
       for (const s of predicted) {
         tally.tp += Number(gold.has(s));
+      }
+    }
+    for (const s of predicted) {
+      if (!goldMatcher.has(s)) {
+        extraPredicted.set(s, (extraPredicted.get(s) ?? 0) + 1);
       }
     }
     for (const s of goldStrict) {
@@ -285,6 +291,7 @@ false positives, although they are real mentions.`);
       .map(([k, v]) => `${k} ×${v}`)
       .join(', ');
   console.log(`\nGold skills most often missed in the whole text (A): ${top(missedGold, 15) || 'none'}`);
+  console.log(`Predicted most often outside the Skills span (B): ${top(extraPredicted, 25)}`);
   console.log(`Most frequent Skills-span items not in the taxonomy: ${top(unknown, verbose ? 80 : 25)}`);
 }
 

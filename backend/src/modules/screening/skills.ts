@@ -32,12 +32,16 @@ const TAXONOMY: Entry[] = [
   ['Perl', 'perl'],
   ['Objective-C', 'objective-c', 'objective c', 'objc', 'obj-c'],
   ['Dart', '^Dart'],
+  ['Dojo', '^Dojo', 'dojo toolkit'],
+  ['Apache Velocity', 'apache velocity', '~Velocity'],
   ['Elixir', 'elixir'],
   ['Erlang', 'erlang'],
   ['Haskell', 'haskell'],
   ['Clojure', 'clojure'],
   ['F#', 'f#'],
   ['Lua', 'lua'],
+  ['Tcl', 'tcl'],
+  ['FoxPro', 'foxpro', 'visual foxpro'],
   ['Julia', '~Julia'],
   ['Groovy', 'groovy'],
   ['Visual Basic', 'visual basic', 'vb.net', 'vb', 'vb6', 'visual basic .net'],
@@ -228,11 +232,32 @@ const TAXONOMY: Entry[] = [
   ],
   ['Quality Assurance', 'quality assurance', '^QA'],
   ['Software Testing', 'software testing'],
+  ['Functional Testing', 'functional testing'],
+  ['Black Box Testing', 'black box testing', 'black box', 'black-box testing'],
+  ['White Box Testing', 'white box testing', 'white box', 'white-box testing'],
+  ['Tosca', 'tosca', 'tricentis tosca'],
+  ['UFT/QTP', 'qtp', 'uft', 'hp uft', 'hp qtp', 'quick test professional', 'q.t.p'],
+  ['HP ALM', 'hp alm', 'hp quality center', 'quality center', 'hp qc'],
+  ['RPA', 'rpa', 'robotic process automation'],
+  ['UiPath', 'uipath'],
+  ['Blue Prism', 'blue prism', 'blueprism'],
+  ['Automation Anywhere', 'automation anywhere'],
   // ---------------------------------------------------------------- databases and data engineering
   ['MySQL', 'mysql'],
   ['PostgreSQL', 'postgresql', 'postgres', 'psql', 'postgre', 'postgre sql'],
   ['SQLite', 'sqlite'],
-  ['Oracle Database', 'oracle', 'oracle db', 'oracle database', 'oracle 11g', 'oracle 12c', 'oracle sql'],
+  [
+    'Oracle Database',
+    'oracle',
+    'oracle db',
+    'oracle database',
+    'oracle 11g',
+    'oracle 12c',
+    'oracle 10g',
+    'oracle 9i',
+    'oracle 19c',
+    'oracle sql',
+  ],
   ['SQL Server', 'sql server', 'ms sql', 'mssql', 'ms sql server', 'microsoft sql server', 'ms-sql'],
   ['MongoDB', 'mongodb', 'mongo', 'mongo db'],
   ['Cassandra', 'cassandra', 'apache cassandra'],
@@ -337,7 +362,7 @@ const TAXONOMY: Entry[] = [
   ['Feature Engineering', 'feature engineering'],
   // ---------------------------------------------------------------- cloud and devops
   ['AWS', 'aws', 'amazon web services'],
-  ['Azure', 'azure', 'microsoft azure', 'ms azure', 'azure devops'],
+  ['Azure', 'azure', 'microsoft azure', 'ms azure'],
   ['GCP', 'gcp', 'google cloud', 'google cloud platform'],
   ['AWS EC2', 'ec2', 'aws ec2', 'amazon ec2'],
   ['AWS S3', '^S3', 'aws s3', 'amazon s3'],
@@ -374,7 +399,17 @@ const TAXONOMY: Entry[] = [
   ['TFS', 'tfs', 'team foundation server'],
   ['Linux', 'linux', 'gnu/linux'],
   ['Unix', 'unix'],
-  ['Windows', '^Windows', 'ms windows', 'microsoft windows', 'windows server'],
+  [
+    'Windows',
+    '^Windows',
+    'ms windows',
+    'microsoft windows',
+    'windows server',
+    'windows xp',
+    'windows 7',
+    'windows 10',
+    'windows 11',
+  ],
   ['macOS', 'macos', 'mac os', 'os x', 'mac os x'],
   ['Ubuntu', 'ubuntu'],
   ['Red Hat Linux', 'red hat', 'redhat', 'rhel', 'red hat linux'],
@@ -407,11 +442,32 @@ const TAXONOMY: Entry[] = [
   ['Site Reliability Engineering', 'site reliability engineering', '^SRE'],
   ['Infrastructure as Code', 'infrastructure as code', '^IaC'],
   ['Cloud Computing', 'cloud computing'],
-  ['Virtualization', 'virtualization', 'virtualisation'],
+  ['Virtualization', 'virtualization', 'virtualisation', 'kvm', 'virtualbox', 'virtual box'],
   ['Mainframe', 'mainframe', 'mainframes', 'z/os'],
   ['JCL', 'jcl'],
   ['CICS', 'cics'],
   ['VSAM', 'vsam'],
+  ['Azure DevOps', 'azure devops', 'vsts', 'visual studio team services'],
+  ['Cisco', 'cisco', 'ccna', 'ccnp', 'ccie', 'cisco ios'],
+  ['Routing and Switching', 'routing and switching', 'routing & switching', 'routing protocols'],
+  ['DHCP', 'dhcp'],
+  ['OSPF', 'ospf'],
+  ['EIGRP', 'eigrp'],
+  ['BGP', 'bgp'],
+  ['MPLS', 'mpls'],
+  ['VLAN', 'vlan', 'vlans'],
+  ['VPN', 'vpn', 'vpns'],
+  ['IPsec', 'ipsec'],
+  ['LAN/WAN', 'lan', 'wan', 'lan/wan', 'lan & wan'],
+  ['SCCM', 'sccm'],
+  ['SCOM', 'scom'],
+  ['WebLogic', 'weblogic', 'web logic', 'oracle weblogic'],
+  ['WebSphere', 'websphere', 'ibm websphere'],
+  ['Socket Programming', 'socket programming', 'sockets'],
+  ['Lotus Notes', 'lotus notes', '^Lotus'],
+  ['VxWorks', 'vxworks'],
+  ['Troubleshooting', 'troubleshooting'],
+  ['Incident Management', 'incident management'],
   // ---------------------------------------------------------------- security
   ['Cybersecurity', 'cybersecurity', 'cyber security', 'information security', 'infosec', 'it security'],
   ['Network Security', 'network security'],
@@ -492,11 +548,11 @@ const TAXONOMY: Entry[] = [
   ['STLC', 'stlc'],
   ['Blockchain', 'blockchain'],
   // ---------------------------------------------------------------- enterprise and business software
-  ['SAP', '^SAP', 'sap erp', 'sap r/3', 'sap hana', 'sap s/4hana', 'hana'],
+  ['SAP', '^SAP', 'sap erp', 'sap r/3', 'sap hana', 'sap s/4hana', 'hana', 'sap security', 'sap basis'],
   ['SAP FICO', 'sap fico', 'sap fi/co', 'sap fi co', '^FICO'],
   ['SAP SD', 'sap sd'],
   ['SAP MM', 'sap mm'],
-  ['Salesforce', 'salesforce', 'sfdc', 'salesforce crm'],
+  ['Salesforce', 'salesforce', 'sales force', 'sfdc', 'salesforce crm'],
   ['HubSpot', 'hubspot'],
   ['Zoho', 'zoho', 'zoho crm'],
   [
@@ -551,8 +607,17 @@ const TAXONOMY: Entry[] = [
     'o365',
     'ms office suite',
   ],
-  ['Microsoft Word', 'ms word', 'microsoft word', '~Word', 'ms-word'],
-  ['PowerPoint', 'powerpoint', 'power point', 'ms powerpoint', 'microsoft powerpoint', 'ms-powerpoint'],
+  ['Microsoft Word', 'ms word', 'microsoft word', '~Word', 'ms-word', 'microsoft-word'],
+  [
+    'PowerPoint',
+    'powerpoint',
+    'power point',
+    'ms powerpoint',
+    'microsoft powerpoint',
+    'ms-powerpoint',
+    'power-point',
+    'ms power point',
+  ],
   ['Outlook', '^Outlook', 'ms outlook', 'microsoft outlook'],
   ['Microsoft Access', 'ms access', 'microsoft access', '~Access'],
   ['Google Workspace', 'google workspace', 'g suite', 'gsuite', 'google docs', 'google suite'],
@@ -567,6 +632,12 @@ const TAXONOMY: Entry[] = [
   ['Slack', '^Slack'],
   ['Notion', '~Notion'],
   ['Visual Studio', 'visual studio'],
+  ['Oracle SQL Developer', 'sql developer', 'oracle sql developer'],
+  ['Toad', '^Toad', 'toad for oracle'],
+  ['PuTTY', 'putty'],
+  ['WinSCP', 'winscp'],
+  ['NetBeans', 'netbeans'],
+  ['Perforce', 'perforce'],
   ['VS Code', 'vs code', 'vscode', 'visual studio code'],
   ['IntelliJ IDEA', 'intellij', 'intellij idea'],
   ['Eclipse', '^Eclipse', 'eclipse ide'],
@@ -623,7 +694,18 @@ const TAXONOMY: Entry[] = [
   ['Applicant Tracking Systems', 'applicant tracking system', 'applicant tracking systems'],
   ['Human Resources', 'human resources', 'hr management', 'human resource management', 'hrm'],
   // ---------------------------------------------------------------- sales, marketing and customers
-  ['Sales', '^Sales', 'sales management'],
+  // Bare "Sales" is mostly a department or a document ("Sales Order"); it counts in a list of skills.
+  [
+    'Sales',
+    '~Sales',
+    'sales management',
+    'inside sales',
+    'it sales',
+    'technical sales',
+    'direct sales',
+    'retail sales',
+    'sales strategy',
+  ],
   ['Business Development', 'business development'],
   ['Lead Generation', 'lead generation'],
   ['Cold Calling', 'cold calling'],
@@ -634,7 +716,7 @@ const TAXONOMY: Entry[] = [
   ['B2B Sales', 'b2b', 'b2b sales'],
   ['Presales', 'presales', 'pre-sales', 'pre sales'],
   ['Market Research', 'market research', 'market analysis'],
-  ['Marketing', '^Marketing', 'marketing strategy'],
+  ['Marketing', '~Marketing', 'marketing strategy', 'marketing campaigns'],
   ['Brand Management', 'brand management', 'branding'],
   ['Public Relations', 'public relations'],
   ['Event Management', 'event management', 'event planning'],
@@ -821,15 +903,26 @@ function isListSeparated(text: string, tokens: Token[], first: number, last: num
   );
 }
 
-function caseMatches(match: AliasMatch, tokens: Token[], first: number, last: number): boolean {
+type Confidence = 'confident' | 'list-only';
+
+/**
+ * How far a match can be trusted given how it is written. `^Excel` is confident as "Excel" or "EXCEL"
+ * (upper-case skill lists are common) and needs list context in any other case ("excel, powerpoint" but
+ * not "excel at"). `~` aliases always need list context; one-letter ones (C, R) must be capitals.
+ */
+function confidenceOf(match: AliasMatch, tokens: Token[], first: number, last: number): Confidence | null {
   if (match.mode === 'any-case') {
-    return true;
+    return 'confident';
   }
   const written = tokens
     .slice(first, last + 1)
     .map((t) => t.text)
     .join(' ');
-  return written === match.surface;
+  const isAsSpelled = written === match.surface || written === match.surface.toUpperCase();
+  if (match.mode === 'exact-case') {
+    return isAsSpelled ? 'confident' : 'list-only';
+  }
+  return isAsSpelled || match.surface.length > 1 ? 'list-only' : null;
 }
 
 function scan(rawText: string): Hit[] {
@@ -839,12 +932,17 @@ function scan(rawText: string): Hit[] {
   let i = 0;
   while (i < tokens.length) {
     let node = ROOT.children.get((tokens[i] as Token).lower);
-    let best: { match: AliasMatch; last: number } | null = null;
+    let best: { match: AliasMatch; last: number; confidence: Confidence } | null = null;
     let j = i;
     while (node) {
-      const usable = node.matches.find((m) => caseMatches(m, tokens, i, j));
-      if (usable) {
-        best = { match: usable, last: j };
+      for (const match of node.matches) {
+        const confidence = confidenceOf(match, tokens, i, j);
+        if (
+          confidence &&
+          (best === null || best.last < j || (confidence === 'confident' && best.confidence !== 'confident'))
+        ) {
+          best = { match, last: j, confidence };
+        }
       }
       const next = tokens[j + 1];
       if (!next) {
@@ -858,7 +956,7 @@ function scan(rawText: string): Hit[] {
       j++;
     }
     if (best) {
-      const isListOnly = best.match.mode === 'list-only';
+      const isListOnly = best.confidence === 'list-only';
       if (!isListOnly || isListSeparated(text, tokens, i, best.last)) {
         hits.push({
           canonical: best.match.canonical,

@@ -30,6 +30,8 @@ const NOT_NAME_WORDS = new Set(
 
 const HONORIFIC_RE = /^(?:mr|mrs|ms|miss|dr|prof|shri|smt|sri)\.?\s/i;
 const NAME_TOKEN_RE = /^(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.)$/u;
+// Some people type their name in lower case; accepted only on the very first line.
+const LOWER_NAME_TOKEN_RE = /^\p{Ll}[\p{L}'’-]+$/u;
 const CONTACT_RE = /@|https?:|www\.|\.com\b|\d{3}/i;
 
 function titleCase(word: string): string {
@@ -42,8 +44,13 @@ function titleCase(word: string): string {
  * The name in one line, if the line (or its first field) is a name: 2–4 capitalised words, optionally
  * with initials ("Govardhana K", "JOHN DOE", "Mary-Jane O'Neil").
  */
-export function nameFromLine(rawLine: string): string | null {
-  let line = rawLine.replace(/^(?:name|full name|candidate name)\s*[:-]\s*/i, '').trim();
+export function nameFromLine(rawLine: string, opts: { allowLowercase?: boolean } = {}): string | null {
+  let line =
+    rawLine
+      .replace(/^(?:name|full name|candidate name)\s*[:-]\s*/i, '')
+      // "Sourabh Bajaj Email : sourabh@…": a contact label ends the name.
+      .split(/\s+(?=(?:e-?mail|phone|mobile|tel|cell|contact)\s*[:|])/i)[0]
+      ?.trim() ?? '';
   if (HONORIFIC_RE.test(line) || /\b(?:father|mother|husband|spouse|guardian)/i.test(line)) {
     return null;
   }
@@ -58,16 +65,18 @@ export function nameFromLine(rawLine: string): string | null {
   if (words.length < 2 || words.length > 4) {
     return null;
   }
-  if (
-    words.some((w) => !NAME_TOKEN_RE.test(w) || NOT_NAME_WORDS.has(w.toLowerCase().replace(/[.,:]$/, '')))
-  ) {
+  const tokenOk = (w: string): boolean =>
+    NAME_TOKEN_RE.test(w) || (opts.allowLowercase === true && LOWER_NAME_TOKEN_RE.test(w));
+  if (words.some((w) => !tokenOk(w) || NOT_NAME_WORDS.has(w.toLowerCase().replace(/[.,:]$/, '')))) {
     return null;
   }
   if (!words.some((w) => w.replace(/\./g, '').length >= 2)) {
     return null;
   }
   const allCaps = words.every((w) => w === w.toUpperCase());
-  return words.map((w) => (allCaps && w.replace(/\./g, '').length > 1 ? titleCase(w) : w)).join(' ');
+  const fix = (w: string): string =>
+    (allCaps || w === w.toLowerCase()) && w.replace(/\./g, '').length > 1 ? titleCase(w) : w;
+  return words.map(fix).join(' ');
 }
 
 function isHeadingOrContact(line: string): boolean {
@@ -94,11 +103,11 @@ export function extractName(text: string, email: string | null = null): string |
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l.length > 0);
-  for (const line of lines.slice(0, HEADER_LINES)) {
+  for (const [i, line] of lines.slice(0, HEADER_LINES).entries()) {
     if (headingKind(line) === 'work' || headingKind(line) === 'education') {
       break;
     }
-    const name = nameFromLine(line);
+    const name = nameFromLine(line, { allowLowercase: i === 0 });
     if (name) {
       return name;
     }
