@@ -35,3 +35,9 @@ export function scoreBucket(score: number): keyof ScoreBuckets {
   }
   return '0_50';
 }
+
+/** `GET /jobs/stats?job_id=` — without `job_id`, the figures cover all of the user's jobs. */
+export const statsQuerySchema = z.object({
+  job_id: z.coerce.number().int().positive().optional(),
+});
+export type StatsQuery = z.infer<typeof statsQuerySchema>;
