@@ -103,7 +103,7 @@ describe('CandidateTable', () => {
     expect(panel.getByText('100 %')).toBeInTheDocument();
     expect(panel.getByText('64 %')).toBeInTheDocument();
     expect(panel.getByText('Groq LLM')).toBeInTheDocument();
-    await user.click(panel.getByRole('button', { name: '❌ Reject' }));
+    await user.click(panel.getByRole('button', { name: 'Reject' }));
     expect(onStatusChange).toHaveBeenCalledWith(candidate, 'rejected');
   });
 });

@@ -11,6 +11,7 @@ import {
 import { Fragment, useState } from 'react';
 import { formatPercent, formatYears } from '../lib/format';
 import { StatusBadge } from './ui';
+import { CheckIcon, XIcon } from './icons';
 
 const features = tableFeatures({
   rowSortingFeature,
@@ -344,7 +345,15 @@ function CandidateDetail({
                   : 'bg-white text-slate-700 hover:bg-slate-50'
               }`}
             >
-              {status === 'shortlisted' ? '✅ Shortlist' : '❌ Reject'}
+              {status === 'shortlisted' ? (
+                <span className="inline-flex items-center gap-1">
+                  <CheckIcon className="size-4" strokeWidth={2.25} /> Shortlist
+                </span>
+              ) : (
+                <span className="inline-flex items-center gap-1">
+                  <XIcon className="size-4" strokeWidth={2.25} /> Reject
+                </span>
+              )}
             </button>
           ))}
         </div>

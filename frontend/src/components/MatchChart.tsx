@@ -5,6 +5,7 @@ import { Doughnut } from 'react-chartjs-2';
 import { formatInteger } from '../lib/format';
 import { buildMatchChartData } from './chart-data';
 import { Card, EmptyState } from './ui';
+import { ChartIcon } from './icons';
 
 ChartJS.register(ArcElement, Tooltip, Legend);
 
@@ -66,7 +67,7 @@ export function MatchChart({ stats }: { stats: Stats }) {
       actions={<span className="text-xs text-slate-500">{formatInteger(chart.total)} candidates</span>}
     >
       {chart.total === 0 ? (
-        <EmptyState icon="📊" title="No scores yet">
+        <EmptyState icon={<ChartIcon className="size-6" />} title="No scores yet">
           The chart fills in as resumes are screened.
         </EmptyState>
       ) : (

@@ -1,5 +1,6 @@
 import type { FileOutcome } from '@shortlist/contracts';
 import { Card } from './ui';
+import { BanIcon } from './icons';
 
 export function RejectedFiles({ files }: { files: FileOutcome[] }) {
   const rejected = files.filter((file) => file.outcome === 'rejected');
@@ -16,7 +17,8 @@ export function RejectedFiles({ files }: { files: FileOutcome[] }) {
             data-testid="rejected-file"
           >
             <span className="min-w-0 truncate font-medium text-slate-800 sm:w-72" title={file.file_name}>
-              ⛔ {file.file_name}
+              <BanIcon className="mr-1.5 inline size-4 align-[-3px] text-rose-500" />
+              {file.file_name}
             </span>
             <span className="text-rose-700">{file.reason ?? 'Rejected'}</span>
           </li>

@@ -4,6 +4,7 @@ import { useDropzone, type FileRejection } from 'react-dropzone';
 import { ApiError } from '../api/client';
 import { jobsApi } from '../api/jobs';
 import { formatInteger } from '../lib/format';
+import { BanIcon, CheckIcon, ClockIcon, DocumentIcon, UploadIcon, WarningIcon } from './icons';
 import { Alert, Button } from './ui';
 
 /** Files per request: small enough for visible per-file progress, big enough to keep request overhead low. */
@@ -200,11 +201,8 @@ export function ResumeUploader({ jobId, credits, isVerified, onUploaded }: Props
         data-testid="dropzone"
       >
         <input {...getInputProps({ 'aria-label': 'Resume files' })} />
-        <div
-          className="mb-3 flex size-12 items-center justify-center rounded-full bg-white text-2xl shadow-sm"
-          aria-hidden="true"
-        >
-          📥
+        <div className="mb-3 flex size-12 items-center justify-center rounded-full bg-white text-indigo-600 shadow-sm">
+          <UploadIcon className="size-6" />
         </div>
         <p className="text-sm font-semibold text-slate-800">
           {isDragActive ? 'Drop the resumes here' : 'Drag resumes here'}
@@ -257,9 +255,11 @@ export function ResumeUploader({ jobId, credits, isVerified, onUploaded }: Props
             className="max-h-96 divide-y divide-slate-100 overflow-y-auto rounded-xl border border-slate-200 bg-white"
             aria-label="Files"
           >
-            {items.map((item) => (
-              <FileRow key={item.key} item={item} />
-            ))}
+            {[...items]
+              .sort((a, b) => problemRank(a) - problemRank(b))
+              .map((item) => (
+                <FileRow key={item.key} item={item} />
+              ))}
           </ul>
         </div>
       ) : null}
@@ -293,14 +293,19 @@ function matchOutcomes(batch: UploadItem[], outcomes: FileOutcome[]): Map<string
   return matched;
 }
 
+/** Problems first: a recruiter scanning 200 outcomes needs the few rejections, not the accepted bulk. */
+function problemRank(item: UploadItem): number {
+  return item.status === 'rejected' || item.status === 'failed' ? 0 : 1;
+}
+
 function FileRow({ item }: { item: UploadItem }) {
   const icon = {
-    ready: '📄',
-    uploading: '⏫',
-    processing: '⏳',
-    accepted: '✅',
-    rejected: '⛔',
-    failed: '⚠️',
+    ready: <DocumentIcon className="size-5 text-slate-400" />,
+    uploading: <UploadIcon className="size-5 text-indigo-500" />,
+    processing: <ClockIcon className="size-5 text-indigo-500" />,
+    accepted: <CheckIcon className="size-5 text-emerald-600" strokeWidth={2.25} />,
+    rejected: <BanIcon className="size-5 text-rose-500" />,
+    failed: <WarningIcon className="size-5 text-amber-500" />,
   }[item.status];
   const label = {
     ready: 'Ready',
@@ -316,7 +321,7 @@ function FileRow({ item }: { item: UploadItem }) {
       data-testid="upload-item"
       data-status={item.status}
     >
-      <span aria-hidden="true">{icon}</span>
+      <span className="shrink-0">{icon}</span>
       <div className="min-w-0 flex-1">
         <div className="flex items-center justify-between gap-2">
           <span className="truncate font-medium text-slate-800" title={item.file.name}>

@@ -1,5 +1,6 @@
 import type { ButtonHTMLAttributes, InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from 'react';
 import { useId } from 'react';
+import { CheckIcon, DocumentIcon, XIcon } from './icons';
 
 type Variant = 'primary' | 'secondary' | 'danger' | 'ghost';
 
@@ -86,7 +87,7 @@ export function PageLoading({ label = 'Loading…' }: { label?: string }) {
 }
 
 export function EmptyState({
-  icon = '📄',
+  icon = <DocumentIcon className="size-6" />,
   title,
   children,
   action,
@@ -99,7 +100,7 @@ export function EmptyState({
   return (
     <div className="flex flex-col items-center justify-center px-6 py-12 text-center">
       <div
-        className="mb-3 flex size-12 items-center justify-center rounded-full bg-indigo-50 text-2xl"
+        className="mb-3 flex size-12 items-center justify-center rounded-full bg-indigo-50 text-indigo-600"
         aria-hidden="true"
       >
         {icon}
@@ -219,11 +220,11 @@ export function TextArea({
 export function StatusBadge({ status }: { status: 'shortlisted' | 'rejected' }) {
   return status === 'shortlisted' ? (
     <span className="inline-flex items-center gap-1 rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-800">
-      <span aria-hidden="true">✅</span> Shortlisted
+      <CheckIcon className="size-3.5" strokeWidth={2.5} /> Shortlisted
     </span>
   ) : (
     <span className="inline-flex items-center gap-1 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-semibold text-slate-600">
-      <span aria-hidden="true">❌</span> Rejected
+      <XIcon className="size-3.5" strokeWidth={2.5} /> Rejected
     </span>
   );
 }

@@ -5,6 +5,7 @@ import { billingApi, type BillingOverview } from '../api/billing';
 import { Alert, Button, Card, EmptyState, ErrorState, PageLoading } from '../components/ui';
 import { useAuth } from '../hooks/auth-context';
 import { formatDate, formatInteger, formatMoneyCents } from '../lib/format';
+import { ReceiptIcon } from '../components/icons';
 
 type Load =
   { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; billing: BillingOverview };
@@ -121,7 +122,7 @@ export function BillingPage() {
           </Card>
           <Card title="Payment history" bodyClassName="p-0">
             {state.billing.payments.length === 0 ? (
-              <EmptyState icon="🧾" title="No payments yet">
+              <EmptyState icon={<ReceiptIcon className="size-6" />} title="No payments yet">
                 Your purchases will be listed here.
               </EmptyState>
             ) : (

@@ -23,6 +23,7 @@ import { Alert, Button, Card, EmptyState, ErrorState, PageLoading, ProgressBar }
 import { useAuth } from '../hooks/auth-context';
 import { isActive, useJobProgress } from '../hooks/useJobProgress';
 import { formatDate, formatInteger } from '../lib/format';
+import { ChartIcon, ClockIcon, PlusIcon, UploadIcon } from '../components/icons';
 
 interface DashboardData {
   job: Job;
@@ -206,7 +207,7 @@ function Dashboard({
             aria-expanded={isUploaderOpen}
             aria-controls="add-resumes"
           >
-            ＋ Add resumes
+            <PlusIcon className="size-4" strokeWidth={2.25} /> Add resumes
           </Button>
           <ExportButton jobId={job.id} count={shortlistedCount} />
         </div>
@@ -244,7 +245,7 @@ function Dashboard({
         </div>
       ) : null}
 
-      <SummaryCards stats={stats} />
+      <SummaryCards stats={stats ?? 'unavailable'} />
 
       <JobDescriptionPanel
         key={`${job.id}-${job.updated_at}`}
@@ -259,7 +260,7 @@ function Dashboard({
             <MatchChart stats={stats} />
           ) : (
             <Card title="Match distribution">
-              <EmptyState icon="📊" title="Chart unavailable">
+              <EmptyState icon={<ChartIcon className="size-6" />} title="Chart unavailable">
                 Statistics could not be loaded.
               </EmptyState>
             </Card>
@@ -281,12 +282,12 @@ function Dashboard({
           >
             {candidates.length === 0 ? (
               isProcessing ? (
-                <EmptyState icon="⏳" title="Screening in progress">
+                <EmptyState icon={<ClockIcon className="size-6" />} title="Screening in progress">
                   Candidates appear here when processing finishes.
                 </EmptyState>
               ) : (
                 <EmptyState
-                  icon="📥"
+                  icon={<UploadIcon className="size-6" />}
                   title="No candidates yet"
                   action={
                     <Button onClick={() => setIsUploaderOpen(true)} aria-controls="add-resumes">

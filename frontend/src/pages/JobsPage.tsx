@@ -6,19 +6,20 @@ import { JobStatusPill } from '../components/JobStatusPill';
 import { SummaryCards } from '../components/SummaryCards';
 import { Card, EmptyState, ErrorState, PageLoading } from '../components/ui';
 import { formatDate, formatInteger } from '../lib/format';
+import { FolderIcon, PlusIcon } from '../components/icons';
 
 type Load = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; jobs: Job[] };
 
 export function JobsPage() {
   const [state, setState] = useState<Load>({ kind: 'loading' });
-  const [stats, setStats] = useState<Stats | null>(null);
+  const [stats, setStats] = useState<Stats | null | 'unavailable'>(null);
 
   const load = useCallback(async () => {
     setState({ kind: 'loading' });
     try {
       const [{ jobs }, statsResult] = await Promise.all([jobsApi.list(), jobsApi.stats().catch(() => null)]);
       setState({ kind: 'ready', jobs });
-      setStats(statsResult?.stats ?? null);
+      setStats(statsResult?.stats ?? 'unavailable');
     } catch (error) {
       setState({ kind: 'error', message: error instanceof Error ? error.message : 'Unknown error' });
     }
@@ -42,7 +43,7 @@ export function JobsPage() {
           to="/jobs/new"
           className="inline-flex items-center gap-2 rounded-lg bg-indigo-600 px-3.5 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-500"
         >
-          <span aria-hidden="true">＋</span> New job
+          <PlusIcon className="size-4" strokeWidth={2.25} /> New job
         </Link>
       </div>
       {state.kind !== 'error' ? <SummaryCards stats={stats} /> : null}
@@ -51,7 +52,7 @@ export function JobsPage() {
       {state.kind === 'ready' && state.jobs.length === 0 ? (
         <Card>
           <EmptyState
-            icon="🗂️"
+            icon={<FolderIcon className="size-6" />}
             title="No screening jobs yet"
             action={
               <Link

@@ -7,6 +7,7 @@ import { ResumeUploader, type UploadSummary } from '../components/ResumeUploader
 import { Button, Card, TextArea, TextField } from '../components/ui';
 import { useAuth } from '../hooks/auth-context';
 import { fieldErrors } from '../lib/validation';
+import { DocumentIcon } from '../components/icons';
 
 const DEFAULT_THRESHOLD = 85;
 
@@ -190,7 +191,14 @@ function JobForm({ onCreated }: { onCreated: (job: Job) => void }) {
               >
                 <input {...getInputProps({ 'aria-label': 'Job description file' })} />
                 <p className="text-sm font-medium text-slate-700">
-                  {jdFile ? `📄 ${jdFile.name}` : 'Drop the JD here (PDF, DOCX or TXT)'}
+                  {jdFile ? (
+                    <span className="inline-flex items-center gap-1.5">
+                      <DocumentIcon className="size-4 text-indigo-600" />
+                      {jdFile.name}
+                    </span>
+                  ) : (
+                    'Drop the JD here (PDF, DOCX or TXT)'
+                  )}
                 </p>
                 <Button variant="secondary" className="mt-3" onClick={open}>
                   {jdFile ? 'Choose another file…' : 'Choose file…'}

@@ -1,11 +1,12 @@
 import { Link } from 'react-router-dom';
 import { EmptyState } from '../components/ui';
+import { CompassIcon } from '../components/icons';
 
 export function NotFoundPage() {
   return (
     <div className="flex min-h-[60vh] items-center justify-center">
       <EmptyState
-        icon="🧭"
+        icon={<CompassIcon className="size-6" />}
         title="Page not found"
         action={
           <Link

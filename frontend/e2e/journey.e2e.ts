@@ -1,0 +1,385 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Candidate, FileOutcome } from '@shortlist/contracts';
+import ExcelJS from 'exceljs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  assertPrerequisites,
+  CHROMIUM,
+  freePort,
+  parseCsv,
+  REPO_ROOT,
+  startBackend,
+  startSmtpCapture,
+  type Backend,
+  type CapturedMail,
+} from './harness';
+
+const SCREENSHOTS = path.join(REPO_ROOT, 'frontend', 'e2e', 'screenshots');
+const RESUMES = path.join(REPO_ROOT, 'samples', 'resumes');
+const JD_FILE = path.join(REPO_ROOT, 'samples', 'jds', 'senior-full-stack-engineer.txt');
+const DESKTOP = { width: 1440, height: 900 };
+const MOBILE = { width: 375, height: 812 };
+
+const user = { username: 'rita_recruiter', email: 'rita@example.com', password: 'first-password-123' };
+const newPassword = 'second-password-456';
+
+let smtp: Awaited<ReturnType<typeof startSmtpCapture>>;
+let backend: Backend;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let tmp: string;
+const consoleErrors: string[] = [];
+
+// Shared across the steps below, which run in order.
+let jobId = 0;
+let resumeFiles: string[] = [];
+
+async function shoot(name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-1440.png`), fullPage: true });
+  await page.setViewportSize(MOBILE);
+  // Let responsive layout and the chart's resize observer settle before capturing.
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-375.png`), fullPage: true });
+  await page.setViewportSize(DESKTOP);
+  await page.waitForTimeout(200);
+}
+
+async function waitForMail(to: string, subject: RegExp, already: number): Promise<CapturedMail> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const matching = smtp.mails.filter((mail) => mail.to.includes(to) && subject.test(mail.text));
+    if (matching.length > already) {
+      return matching[matching.length - 1] as CapturedMail;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`No email matching ${subject} reached ${to}; got ${smtp.mails.length} mails`);
+}
+
+function linkIn(mail: CapturedMail, route: string): string {
+  const match = new RegExp(`${backend.url.replace(/[.]/g, '\\.')}/${route}\\?token=[^\\s"<>]+`).exec(
+    mail.text,
+  );
+  if (!match) {
+    throw new Error(`No ${route} link in the email:\n${mail.text}`);
+  }
+  return match[0];
+}
+
+async function apiGet<T>(url: string): Promise<T> {
+  const token = await page.evaluate(() => localStorage.getItem('shortlist.token'));
+  const response = await fetch(`${backend.url}${url}`, { headers: { authorization: `Bearer ${token}` } });
+  const body = (await response.json()) as T & { ok: boolean };
+  expect(body.ok, `GET ${url}`).toBe(true);
+  return body;
+}
+
+/** Each step reports its own console errors, then starts clean. */
+function expectNoConsoleErrors(): void {
+  const seen = consoleErrors.splice(0);
+  expect(seen, 'browser console errors').toEqual([]);
+}
+
+beforeAll(async () => {
+  assertPrerequisites();
+  await mkdir(SCREENSHOTS, { recursive: true });
+  tmp = await mkdtemp(path.join(os.tmpdir(), 'shortlist-e2e-'));
+  smtp = await startSmtpCapture();
+  const port = await freePort();
+  backend = await startBackend({
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    APP_URL: `http://127.0.0.1:${port}`,
+    DATABASE_URL: `sqlite://${tmp}/e2e.db`,
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(smtp.port),
+    SMTP_SECURE: 'false',
+    SMTP_USER: '',
+    SMTP_PASS: '',
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    JWT_SECRET: 'e2e-journey-secret-that-is-long-enough-0123456789',
+    // Local extraction and no billing: the journey must pass on a fresh clone without accounts.
+    GROQ_API_KEY: '',
+    STRIPE_SECRET_KEY: '',
+    STRIPE_WEBHOOK_SECRET: '',
+    // Offline here: use a model only if one is provided, never try to download it.
+    MODEL_ALLOW_DOWNLOAD: 'false',
+  });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  context = await browser.newContext({ viewport: DESKTOP, acceptDownloads: true });
+  page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') {
+      consoleErrors.push(`${message.text()} (${message.location().url})`);
+    }
+  });
+  page.on('pageerror', (error) => consoleErrors.push(`uncaught: ${error.message}`));
+  resumeFiles = (await readdir(RESUMES))
+    .filter((name) => /\.(pdf|docx|txt)$/i.test(name))
+    .map((name) => path.join(RESUMES, name));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await backend?.stop();
+  await smtp?.close();
+  if (tmp) {
+    await rm(tmp, { recursive: true, force: true });
+  }
+});
+
+describe('recruiter journey in a real browser', () => {
+  it('signs up, verifies the email from the captured link, resets the password and logs in', async () => {
+    await page.goto(`${backend.url}/signup`);
+    await page.getByLabel('Username').fill(user.username);
+    await page.getByLabel('Work email').fill(user.email);
+    await page.getByLabel('Password').fill(user.password);
+    await shoot('01-signup');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('heading', { name: 'Check your inbox' }).waitFor();
+
+    const verifyMail = await waitForMail(user.email, /verify-email/, 0);
+    await page.goto(linkIn(verifyMail, 'verify-email'));
+    await page.getByRole('link', { name: 'Continue to log in' }).waitFor();
+    await shoot('02-verify-email');
+
+    await page.goto(`${backend.url}/forgot-password`);
+    await page.getByLabel('Email').fill(user.email);
+    await page.getByRole('button', { name: 'Send reset link' }).click();
+    await page.getByText(/a reset link is on its way/).waitFor();
+    await shoot('03-forgot-password');
+    const resetMail = await waitForMail(user.email, /reset-password/, 0);
+    await page.goto(linkIn(resetMail, 'reset-password'));
+    await page.getByLabel('New password', { exact: true }).fill(newPassword);
+    await page.getByLabel('Repeat new password').fill(newPassword);
+    await shoot('04-reset-password');
+    await page.getByRole('button', { name: 'Save new password' }).click();
+    await page.getByText('Your password has been changed.').waitFor();
+
+    await page.getByRole('link', { name: 'Log in' }).click();
+    await page.getByLabel('Email or username').fill(user.email);
+    await page.getByLabel('Password').fill(newPassword);
+    await shoot('05-login');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.waitForURL(`${backend.url}/jobs`);
+    await page.getByText('No screening jobs yet').waitFor();
+    await shoot('06-jobs-empty');
+    expectNoConsoleErrors();
+  });
+
+  it('creates a job from the sample JD and uploads every sample resume plus a corrupt file', async () => {
+    await page.getByRole('link', { name: 'New job', exact: true }).first().click();
+    await page.getByLabel('Job title').fill('Senior Full-Stack Engineer');
+    await page.getByLabel('Description text').fill(await readFile(JD_FILE, 'utf8'));
+    await shoot('07-new-job');
+    await page.getByRole('button', { name: /Create job/ }).click();
+
+    const broken = path.join(tmp, 'broken.pdf');
+    await writeFile(broken, randomBytes(4096));
+    const files = [...resumeFiles, broken];
+    await page.locator('input[aria-label="Resume files"]').setInputFiles(files);
+    const estimate = page.getByTestId('credit-estimate');
+    await expect
+      .poll(() => estimate.textContent())
+      .toContain(`${files.length} files → ${files.length} credits, you have 50`);
+    await shoot('08-upload-ready');
+
+    await page.getByRole('button', { name: `Upload & screen ${files.length}` }).click();
+    await page.waitForFunction(
+      () => {
+        const items = [...document.querySelectorAll<HTMLElement>('[data-testid="upload-item"]')];
+        return (
+          items.length > 0 &&
+          items.every((item) => ['accepted', 'rejected', 'failed'].includes(item.dataset.status ?? ''))
+        );
+      },
+      undefined,
+      { timeout: 120_000 },
+    );
+    const items = page.getByTestId('upload-item');
+    expect(await items.count()).toBe(files.length);
+    const brokenItem = items.filter({ hasText: 'broken.pdf' });
+    expect(await brokenItem.getAttribute('data-status')).toBe('rejected');
+    expect((await brokenItem.locator('p').textContent())?.length ?? 0).toBeGreaterThan(5);
+    expect(await page.locator('[data-testid="upload-item"][data-status="accepted"]').count()).toBe(
+      resumeFiles.length,
+    );
+    await shoot('09-upload-outcomes');
+
+    await page.getByRole('button', { name: /Open dashboard/ }).click();
+    await page.waitForURL(/\/jobs\/\d+$/);
+    jobId = Number(new URL(page.url()).pathname.split('/').pop());
+    expect(jobId).toBeGreaterThan(0);
+    expectNoConsoleErrors();
+  });
+
+  it('shows the finished dashboard: cards, chart, table sorted by match with highlighted rows, rejected file', async () => {
+    await page.getByRole('heading', { name: 'Senior Full-Stack Engineer' }).waitFor();
+    if (await page.getByRole('progressbar').isVisible()) {
+      await shoot('10-dashboard-processing');
+    }
+    await page.getByText('Completed', { exact: true }).waitFor({ timeout: 240_000 });
+    await expect
+      .poll(() => page.getByTestId('candidate-row').count(), { timeout: 30_000 })
+      .toBe(resumeFiles.length);
+
+    let { candidates, shortlist_threshold: threshold } = await apiGet<{
+      candidates: Candidate[];
+      shortlist_threshold: number;
+    }>(`/jobs/${jobId}/candidates`);
+    // A journey needs someone to export; if the calibrated default shortlists nobody here (e.g. keyword-only
+    // scoring), lower the threshold through the UI, which also exercises edit → re-score.
+    if (!candidates.some((candidate) => (candidate.match_score ?? -1) >= threshold)) {
+      const best = Math.floor(Math.max(...candidates.map((candidate) => candidate.match_score ?? 0)));
+      await page.getByRole('button', { name: 'Edit & re-score' }).click();
+      await page.getByLabel('Shortlist threshold (%)').fill(String(best));
+      await page.getByRole('button', { name: 'Save & re-score' }).click();
+      await page.getByText('Saved — candidates re-scored').waitFor();
+      ({ candidates, shortlist_threshold: threshold } = await apiGet<{
+        candidates: Candidate[];
+        shortlist_threshold: number;
+      }>(`/jobs/${jobId}/candidates`));
+      expect(threshold).toBe(best);
+    }
+
+    const cardLabels = await page.locator('dl[aria-label="Summary"] dt').allTextContents();
+    expect(cardLabels).toEqual(['Tokens Used', 'Cost', 'Remaining Balance', 'Total Candidates']);
+    const cardValues = await page.locator('dl[aria-label="Summary"] dd.text-2xl').allTextContents();
+    const { user: me } = await apiGet<{ user: { free_trial_remaining: number; paid_credits: number } }>(
+      '/auth/me',
+    );
+    expect(cardValues[2]).toBe((me.free_trial_remaining + me.paid_credits).toLocaleString('en-US'));
+    expect(cardValues[3]).toBe(String(candidates.length));
+    expect(me.free_trial_remaining).toBe(50 - resumeFiles.length);
+
+    const canvas = page.locator('canvas');
+    expect(await canvas.count()).toBe(1);
+    expect((await canvas.boundingBox())?.width ?? 0).toBeGreaterThan(100);
+    const legend = await page.getByRole('list', { name: 'Score buckets' }).locator('li').allTextContents();
+    expect(legend).toHaveLength(4);
+    expect(legend.every((label) => / %/.test(label))).toBe(true);
+
+    const shownScores = await page.getByTestId('match-score').allTextContents();
+    const expectedScores = [...candidates]
+      .sort((a, b) => (b.match_score ?? -1) - (a.match_score ?? -1))
+      .map((candidate) => (candidate.match_score === null ? '—' : `${Math.round(candidate.match_score)} %`));
+    expect(shownScores).toEqual(expectedScores);
+    const numeric = shownScores
+      .map((score) => Number.parseFloat(score))
+      .filter((score) => !Number.isNaN(score));
+    expect(numeric).toEqual([...numeric].sort((a, b) => b - a));
+
+    const aboveThreshold = candidates.filter(
+      (candidate) => (candidate.match_score ?? -1) >= threshold,
+    ).length;
+    expect(aboveThreshold).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="candidate-row"][data-above-threshold="true"]').count()).toBe(
+      aboveThreshold,
+    );
+    const shortlisted = candidates.filter((candidate) => candidate.status === 'shortlisted').length;
+    await page.getByRole('button', { name: `Export Shortlisted (${shortlisted})` }).waitFor();
+
+    const { files } = await apiGet<{ files: FileOutcome[] }>(`/jobs/${jobId}`);
+    const brokenOutcome = files.find((file) => file.file_name === 'broken.pdf');
+    expect(brokenOutcome?.outcome).toBe('rejected');
+    const brokenRow = page.getByTestId('rejected-file').filter({ hasText: 'broken.pdf' });
+    expect(await brokenRow.textContent()).toContain(brokenOutcome?.reason ?? '<no reason>');
+
+    const topName = page
+      .getByTestId('candidate-row')
+      .first()
+      .getByRole('button', { name: /Show details/ });
+    await topName.click();
+    await page.getByRole('group', { name: 'Override status' }).waitFor();
+    await page.getByText('Skill coverage').waitFor();
+    await shoot('11-dashboard');
+    await topName.click();
+    expectNoConsoleErrors();
+  });
+
+  it('exports exactly the shortlisted candidates as CSV and as Excel', async () => {
+    const { candidates } = await apiGet<{ candidates: Candidate[] }>(`/jobs/${jobId}/candidates`);
+    const shortlisted = candidates.filter((candidate) => candidate.status === 'shortlisted');
+    const expectedEmails = shortlisted.map((candidate) => candidate.email ?? '').sort();
+
+    const exportAs = async (format: RegExp) => {
+      await page.getByRole('button', { name: /Export Shortlisted/ }).click();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('menuitem', { name: format }).click(),
+      ]);
+      const target = path.join(tmp, download.suggestedFilename());
+      await download.saveAs(target);
+      return target;
+    };
+
+    const csvPath = await exportAs(/CSV/);
+    expect(csvPath).toMatch(/\.csv$/);
+    const csvText = await readFile(csvPath, 'utf8');
+    expect(csvText.charCodeAt(0)).toBe(0xfeff);
+    const [header = [], ...rows] = parseCsv(csvText.slice(1)).filter((row) =>
+      row.some((cell) => cell.trim() !== ''),
+    );
+    expect(rows).toHaveLength(shortlisted.length);
+    const csvEmailColumn = header.findIndex((cell) => /e-?mail/i.test(cell));
+    expect(csvEmailColumn).toBeGreaterThanOrEqual(0);
+    expect(rows.map((row) => row[csvEmailColumn] ?? '').sort()).toEqual(expectedEmails);
+
+    const xlsxPath = await exportAs(/Excel/);
+    expect(xlsxPath).toMatch(/\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(xlsxPath);
+    const sheet = workbook.worksheets[0];
+    expect(sheet).toBeDefined();
+    const sheetRows: string[][] = [];
+    sheet?.eachRow((row) => {
+      const values = Array.isArray(row.values) ? row.values.slice(1) : [];
+      sheetRows.push(
+        values.map((value) =>
+          value === null || value === undefined ? '' : String(value as string | number),
+        ),
+      );
+    });
+    const [xlsxHeader = [], ...xlsxRows] = sheetRows;
+    expect(xlsxRows).toHaveLength(shortlisted.length);
+    const xlsxEmailColumn = xlsxHeader.findIndex((cell) => /e-?mail/i.test(cell));
+    expect(xlsxRows.map((row) => row[xlsxEmailColumn] ?? '').sort()).toEqual(expectedEmails);
+    expectNoConsoleErrors();
+  });
+
+  it('shows the jobs list and billing pages', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Jobs' }).click();
+    await page.getByRole('link', { name: /Senior Full-Stack Engineer/ }).waitFor();
+    await shoot('12-jobs');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Billing' }).click();
+    await page.getByRole('heading', { name: 'Buy credits' }).waitFor();
+    await shoot('13-billing');
+    expectNoConsoleErrors();
+  });
+
+  it('opens the app on a reload of a deep link (dashboard, billing)', async () => {
+    await page.goto(`${backend.url}/jobs/${jobId}`);
+    await page.getByRole('heading', { name: 'Senior Full-Stack Engineer' }).waitFor({ timeout: 15_000 });
+    await page.goto(`${backend.url}/billing`);
+    await page.getByRole('heading', { name: 'Buy credits' }).waitFor({ timeout: 15_000 });
+    expectNoConsoleErrors();
+  });
+});
