@@ -62,6 +62,7 @@ function readme(
     layout: string;
     pages: number;
     name: string;
+    experience_years: number;
     fit: Record<string, string>;
   }>,
 ): string {
@@ -71,7 +72,7 @@ function readme(
   }
   const rows = records.map((r) => {
     const entry = SAMPLE_ROSTER.find((e) => `resumes/${fileName(e)}` === r.file);
-    return `| \`${r.file}\` | ${r.name} | ${r.layout} | ${r.pages} | ${r.fit[jdPath(fs.file)]} | ${r.fit[jdPath(ds.file)]} | ${entry?.why ?? ''} |`;
+    return `| \`${r.file}\` | ${r.name} | ${r.layout} | ${r.pages} | ${r.experience_years} | ${r.fit[jdPath(fs.file)]} | ${r.fit[jdPath(ds.file)]} | ${entry?.why ?? ''} |`;
   });
   return `# Sample resumes and job descriptions
 
@@ -90,8 +91,8 @@ dashboard and the export) and as fixtures for extraction and scoring tests.
 - \`expected.json\` — ground truth for every resume: contact fields, experience, skills, title,
   location and the expected fit for each JD, plus each JD's required skills and years.
 
-| file | person | layout | pages | ${fs.title} | ${ds.title} | why |
-|---|---|---|---|---|---|---|
+| file | person | layout | pages | years | ${fs.title} | ${ds.title} | why |
+|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 
 Layouts: \`pdf/classic\` (single column, caps headings with a rule), \`pdf/classic-serif\` (Times,
@@ -103,10 +104,12 @@ styles and Word bullet lists), \`docx/table\` (contact details and skills in tab
 
 - \`reference_date\` is ${REFERENCE_DATE}. \`experience_years\` treats "Present" as that month; pass
   \`now = reference_date\` to the extractor, or add the months since then when \`has_present_role\` is true.
-- Experience is the union of all job ranges (overlaps merged, gaps not counted), measured as end minus
-  start in months, rounded to one decimal. Education ranges never count.
-- A year-only range ("2016 - 2020") counts from January to January (4 years).
-  \`experience_ranges\` lists every job range as ISO months after that reading.
+- Experience is the union of all job ranges (overlapping or touching ranges merged, gaps not counted),
+  rounded to one decimal. Education ranges never count.
+- Month-precise ranges include both end months: "Jan 2019 – Mar 2019" is 3 months, and a job ending in
+  February followed by one starting in March leaves no gap. "Present" includes the reference month.
+- A year-only range ("2016 - 2020") reads both ends as January: 4 years, covering 2016-01 … 2019-12.
+  \`experience_ranges\` lists every job's covered months (first and last inclusive) after that reading.
 - \`phone\` is E.164. One resume writes a US number without the country code ("(312) 555-0164");
   its E.164 form assumes the default region US.
 - \`skills\` are canonical names (\`JavaScript\`, \`Node.js\`, \`PostgreSQL\`, \`Kubernetes\`, \`scikit-learn\` …)

@@ -37,6 +37,7 @@ export const FULL_STACK_JD: SampleJd = {
     'CI/CD',
     'Playwright',
     'Cypress',
+    'HIPAA',
   ],
   text: `Senior Full-Stack Engineer (TypeScript / React / Node.js)
 Larkspur Health — Remote (US and UK time zones) or Boston, MA
@@ -91,13 +92,13 @@ export const DATA_SCIENCE_JD: SampleJd = {
     'MLOps',
   ],
   requiredYears: 3,
-  niceToHaveSkills: ['MLflow', 'Airflow', 'Docker', 'Kubernetes', 'AWS', 'SageMaker', 'Spark', 'NLP'],
+  niceToHaveSkills: ['MLflow', 'Airflow', 'Docker', 'Kubernetes', 'AWS', 'SageMaker', 'Apache Spark', 'NLP'],
   text: `Data Scientist / Machine Learning Engineer
-Corvid Analytics — Hybrid (London or Berlin)
+Corvid Labs — Hybrid (London or Berlin)
 Full time
 
 About the role
-Corvid Analytics forecasts demand for 40 grocery and pharmacy chains. You will take models from the first
+Corvid Labs forecasts demand for 40 grocery and pharmacy chains. You will take models from the first
 notebook to production: exploring data with Python and SQL, training models with scikit-learn, PyTorch or
 TensorFlow, and running the MLOps that keeps them accurate week after week.
 
@@ -112,14 +113,14 @@ Requirements
 - Python, including Pandas and NumPy.
 - SQL: you write complex analytical queries comfortably.
 - scikit-learn for classical machine learning (gradient boosting, linear models, model selection).
-- Neural network training with PyTorch or TensorFlow.
+- Model training with PyTorch or TensorFlow.
 - MLOps: model versioning, deployment, monitoring and automated retraining.
 
 Nice to have
 - MLflow and Airflow
 - Docker, Kubernetes, AWS SageMaker
 - Spark for large datasets
-- Time-series forecasting or NLP
+- NLP for product descriptions and reviews
 
 What we offer
 - Salary £70,000 – £90,000 (London) or €80,000 – €100,000 (Berlin)

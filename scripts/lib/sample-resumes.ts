@@ -18,6 +18,7 @@ export type {
   YearMonth,
 } from './resume-model.js';
 export {
+  coveredMonths,
   createRng,
   DEFAULT_HEADINGS,
   experienceMonths,

@@ -52,7 +52,8 @@ export const SAMPLE_ROSTER: SampleEntry[] = [
     paper: 'LETTER',
     phoneE164: '+14155550123',
     fit: { [FS]: 'strong', [DS]: 'poor' },
-    why: 'Eleven years of full-stack TypeScript/React/Node.js on AWS, EKS and PostgreSQL; no ML work.',
+    why: 'A decade of full-stack TypeScript/React/Node.js on AWS, EKS and PostgreSQL; no ML work.',
+    otherSkills: ['HIPAA'],
     skills: [
       'TypeScript',
       'JavaScript',
@@ -73,6 +74,11 @@ export const SAMPLE_ROSTER: SampleEntry[] = [
       'HTML',
       'CSS',
       'SQL',
+      'AWS Lambda',
+      'AWS EC2',
+      'WebSockets',
+      'GitHub',
+      'Unit Testing',
     ],
     resume: {
       name: 'Maya Chen',
@@ -95,7 +101,7 @@ export const SAMPLE_ROSTER: SampleEntry[] = [
       experience: [
         {
           title: 'Senior Full-Stack Engineer',
-          company: 'Bluefin Analytics',
+          company: 'Bluefin Software',
           location: 'San Francisco, CA',
           start: ym(2021, 3),
           end: 'present',
@@ -177,7 +183,7 @@ export const SAMPLE_ROSTER: SampleEntry[] = [
     paper: 'A4',
     phoneE164: '+442079460958',
     fit: { [FS]: 'strong', [DS]: 'poor' },
-    why: 'Staff engineer, twelve years of TypeScript/React/Node.js with PostgreSQL, Docker, k8s on AWS; no data science.',
+    why: 'Staff engineer: TypeScript/React/Node.js with PostgreSQL, Docker, k8s on AWS; no data science.',
     skills: [
       'TypeScript',
       'JavaScript',
@@ -205,7 +211,7 @@ export const SAMPLE_ROSTER: SampleEntry[] = [
       location: 'London, UK',
       links: ['https://okafor.example.net'],
       summary:
-        'Staff engineer who has spent twelve years building and running web platforms for logistics, fintech and games. Comfortable owning a system from the PostgreSQL tables to the React UI, and equally comfortable in a Kubernetes incident at 3 a.m. Known for turning slow, fragile release processes into boring ones.',
+        'Staff engineer who has spent thirteen years building and running web platforms for logistics, fintech and games. Comfortable owning a system from the PostgreSQL tables to the React UI, and equally comfortable in a Kubernetes incident at 3 a.m. Known for turning slow, fragile release processes into boring ones.',
       skills: [
         { label: 'Languages', items: ['TypeScript', 'JavaScript', 'SQL'] },
         { label: 'Web', items: ['React', 'Next.js', 'Node.js', 'GraphQL', 'Cypress'] },
@@ -369,13 +375,13 @@ export const SAMPLE_ROSTER: SampleEntry[] = [
     pageBreakBefore: ['education'],
     phoneE164: '+919876543210',
     fit: { [FS]: 'strong', [DS]: 'poor' },
-    why: 'Lead engineer, JS/TS + ReactJS + Node + Postgres + k8s on AWS for ~12 years, written with aliases; no ML.',
+    why: 'Lead engineer, JS/TS + ReactJS + Node + Postgres + k8s on AWS, written with aliases; no ML.',
     skills: [
       'JavaScript',
       'TypeScript',
       'React',
       'Node.js',
-      'Express',
+      'Express.js',
       'PostgreSQL',
       'Redis',
       'AWS',
@@ -546,7 +552,7 @@ export const SAMPLE_ROSTER: SampleEntry[] = [
     pageBreakBefore: ['education'],
     phoneE164: '+14165550142',
     fit: { [FS]: 'medium', [DS]: 'poor' },
-    why: 'Ten years of Java/Spring backend with PostgreSQL, Docker, Kubernetes, AWS; little JavaScript, no React/Node/TS.',
+    why: 'Java/Spring backend with PostgreSQL, Docker, Kubernetes, AWS; little JavaScript, no React/Node/TS.',
     skills: [
       'Java',
       'Spring Boot',
@@ -573,14 +579,14 @@ export const SAMPLE_ROSTER: SampleEntry[] = [
         'Backend engineer with ten years building transactional systems in Java and Spring Boot. Deep PostgreSQL experience, event-driven designs with Kafka, and production operations on Docker and Kubernetes in AWS. Occasional JavaScript for internal tools.',
       skills: [
         { label: 'Languages', items: ['Java 17', 'SQL', 'JavaScript (internal tools)'] },
-        { label: 'Frameworks', items: ['Spring Boot', 'JPA'] },
+        { label: 'Frameworks', items: ['Spring Boot'] },
         { label: 'Data', items: ['PostgreSQL', 'Kafka', 'Redis'] },
         { label: 'Infrastructure', items: ['Docker', 'Kubernetes', 'AWS', 'Terraform', 'Jenkins', 'Git'] },
       ],
       experience: [
         {
           title: 'Senior Backend Engineer',
-          company: 'Polar Route Logistics',
+          company: 'Polar Route Freight',
           location: 'Toronto',
           start: ym(2020, 2),
           end: 'present',
@@ -635,17 +641,19 @@ export const SAMPLE_ROSTER: SampleEntry[] = [
     paper: 'A4',
     phoneE164: '+442079460417',
     fit: { [FS]: 'medium', [DS]: 'poor' },
-    why: 'The right stack (TypeScript, React, Node.js, PostgreSQL, Docker, AWS) but only ~2.4 years and no Kubernetes.',
+    why: 'The right stack (TypeScript, React, Node.js, PostgreSQL, Docker, AWS) but under 3 years and no Kubernetes.',
     skills: [
       'TypeScript',
       'JavaScript',
       'React',
       'Node.js',
-      'Express',
+      'Express.js',
       'PostgreSQL',
       'Docker',
       'AWS',
+      'AWS S3',
       'Jest',
+      'Unit Testing',
       'Git',
       'GitHub Actions',
     ],
@@ -665,7 +673,7 @@ export const SAMPLE_ROSTER: SampleEntry[] = [
             'JavaScript',
             'React',
             'Node.js',
-            'Express',
+            'Express.js',
             'PostgreSQL',
             'Docker',
             'AWS (S3, ECS)',
@@ -716,7 +724,7 @@ export const SAMPLE_ROSTER: SampleEntry[] = [
     paper: 'LETTER',
     phoneE164: '+16465550110',
     fit: { [FS]: 'poor', [DS]: 'strong' },
-    why: 'Senior data scientist, ~10 years: Python, Pandas, NumPy, SQL, scikit-learn, PyTorch, TensorFlow and MLOps; no web stack.',
+    why: 'Senior data scientist: Python, Pandas, NumPy, SQL, scikit-learn, PyTorch, TensorFlow and MLOps; no web stack.',
     skills: [
       'Python',
       'Pandas',
@@ -730,12 +738,15 @@ export const SAMPLE_ROSTER: SampleEntry[] = [
       'XGBoost',
       'MLflow',
       'Airflow',
-      'Spark',
+      'Apache Spark',
       'Docker',
       'AWS',
       'SageMaker',
       'Tableau',
       'Git',
+      'CI/CD',
+      'Statistics',
+      'Data Science',
     ],
     resume: {
       name: 'Aisha Rahman',
@@ -769,7 +780,7 @@ export const SAMPLE_ROSTER: SampleEntry[] = [
         },
         {
           title: 'Data Scientist',
-          company: 'Orchard Health Analytics',
+          company: 'Orchard Health Data',
           location: 'Boston, MA',
           start: ym(2018, 7),
           end: ym(2022, 1),
@@ -835,7 +846,7 @@ export const SAMPLE_ROSTER: SampleEntry[] = [
     pageBreakBefore: ['experience', 'extras'],
     phoneE164: '+919876501234',
     fit: { [FS]: 'poor', [DS]: 'strong' },
-    why: 'ML engineer, ~7.8 years: PyTorch, TensorFlow, scikit-learn, Pandas, NumPy, SQL, MLOps on Kubernetes; no TS/React/Node.',
+    why: 'ML engineer: PyTorch, TensorFlow, scikit-learn, Pandas, NumPy, SQL, MLOps on Kubernetes; no TS/React/Node.',
     skills: [
       'Python',
       'PyTorch',
@@ -893,7 +904,7 @@ export const SAMPLE_ROSTER: SampleEntry[] = [
           bullets: [
             'Trained TensorFlow object detection models for warehouse robots; mAP improved from 0.61 to 0.78.',
             'Converted research notebooks into tested Python packages and Docker images.',
-            'Wrote SQL and Pandas pipelines for labelling-quality analytics.',
+            'Wrote SQL and Pandas pipelines for labelling-quality reports.',
           ],
         },
         {
@@ -903,8 +914,8 @@ export const SAMPLE_ROSTER: SampleEntry[] = [
           start: ym(2019, 1),
           end: ym(2020, 5),
           bullets: [
-            'Built Airflow pipelines moving 2 TB a day into the analytics warehouse.',
-            'Shipped the first scikit-learn churn model with the analytics team, using NumPy and Pandas for features.',
+            'Built Airflow pipelines moving 2 TB a day into the data warehouse.',
+            'Shipped the first scikit-learn churn model with the data team, using NumPy and Pandas for features.',
           ],
         },
       ],
@@ -946,7 +957,7 @@ export const SAMPLE_ROSTER: SampleEntry[] = [
     pageBreakBefore: ['education'],
     phoneE164: '+493023125789',
     fit: { [FS]: 'poor', [DS]: 'strong' },
-    why: 'Data scientist, ~5.2 years: Python, Pandas, NumPy, SQL, scikit-learn, TensorFlow, PyTorch, MLOps; no web stack.',
+    why: 'Data scientist: Python, Pandas, NumPy, SQL, scikit-learn, TensorFlow, PyTorch, MLOps; no web stack.',
     skills: [
       'Python',
       'Pandas',
@@ -963,6 +974,8 @@ export const SAMPLE_ROSTER: SampleEntry[] = [
       'Azure',
       'Power BI',
       'Git',
+      'Neural Networks',
+      'Data Science',
     ],
     resume: {
       name: 'Hannah Schmidt',
@@ -1032,7 +1045,7 @@ export const SAMPLE_ROSTER: SampleEntry[] = [
     paper: 'LETTER',
     phoneE164: '+12065550187',
     fit: { [FS]: 'poor', [DS]: 'medium' },
-    why: 'Senior data analyst, ~9.8 years of SQL, Python, Pandas, some scikit-learn; no PyTorch/TensorFlow or MLOps.',
+    why: 'Senior data analyst: SQL, Python, Pandas, some scikit-learn; no PyTorch/TensorFlow or MLOps.',
     skills: [
       'SQL',
       'Python',
@@ -1045,6 +1058,8 @@ export const SAMPLE_ROSTER: SampleEntry[] = [
       'Snowflake',
       'dbt',
       'Git',
+      'Data Analysis',
+      'Data Science',
     ],
     resume: {
       name: 'Kenji Watanabe',
@@ -1121,7 +1136,7 @@ export const SAMPLE_ROSTER: SampleEntry[] = [
     paper: 'LETTER',
     phoneE164: '+15125550136',
     fit: { [FS]: 'poor', [DS]: 'medium' },
-    why: 'Recent graduate ML engineer (~1.3 years): Python, PyTorch, scikit-learn, Pandas; under 3 years, no TensorFlow or MLOps.',
+    why: 'Recent graduate ML engineer: Python, PyTorch, scikit-learn, Pandas; under 3 years, no TensorFlow or MLOps.',
     skills: [
       'Python',
       'PyTorch',
@@ -1197,9 +1212,17 @@ export const SAMPLE_ROSTER: SampleEntry[] = [
     pageBreakBefore: ['education'],
     phoneE164: '+13125550164',
     fit: { [FS]: 'poor', [DS]: 'poor' },
-    why: 'Regional sales manager (~12 years, CRM tools only): a different field.',
+    why: 'Regional sales manager (CRM tools only): a different field.',
     skills: ['Salesforce', 'HubSpot', 'Excel'],
-    otherSkills: ['Account Management', 'Negotiation', 'Sales Forecasting', 'Team Leadership'],
+    otherSkills: [
+      'Sales',
+      'B2B Sales',
+      'Account Management',
+      'Negotiation',
+      'Forecasting',
+      'Leadership',
+      'Marketing',
+    ],
     resume: {
       name: 'Marcus Johnson',
       headline: 'Regional Sales Manager',
@@ -1269,7 +1292,7 @@ export const SAMPLE_ROSTER: SampleEntry[] = [
     paper: 'A4',
     phoneE164: '+441614960123',
     fit: { [FS]: 'poor', [DS]: 'poor' },
-    why: 'Registered nurse (~8 years of ward nursing): a different field, no software skills.',
+    why: 'Registered nurse: a different field, no software skills.',
     skills: [],
     otherSkills: [
       'Patient Assessment',
@@ -1279,6 +1302,7 @@ export const SAMPLE_ROSTER: SampleEntry[] = [
       'BLS',
       'ALS',
       'Electronic Health Records',
+      'Auditing',
     ],
     resume: {
       name: "Grace O'Neill",
@@ -1352,17 +1376,9 @@ export const SAMPLE_ROSTER: SampleEntry[] = [
     paper: 'A4',
     phoneE164: '+33199001234',
     fit: { [FS]: 'poor', [DS]: 'poor' },
-    why: 'Senior graphic designer (~9 years, Adobe tools and Figma): a different field.',
-    skills: [
-      'Figma',
-      'Adobe Photoshop',
-      'Adobe Illustrator',
-      'Adobe InDesign',
-      'Adobe After Effects',
-      'HTML',
-      'CSS',
-    ],
-    otherSkills: ['Brand Identity', 'Typography', 'Print Production'],
+    why: 'Senior graphic designer (Adobe tools and Figma): a different field.',
+    skills: ['Figma', 'Photoshop', 'Illustrator', 'InDesign', 'After Effects', 'HTML', 'CSS'],
+    otherSkills: ['Graphic Design', 'Brand Identity', 'Typography', 'Print Production'],
     resume: {
       name: 'Elena Petrova',
       headline: 'Senior Graphic Designer',
@@ -1371,7 +1387,7 @@ export const SAMPLE_ROSTER: SampleEntry[] = [
       location: 'Paris, France',
       links: ['https://elenapetrova.example.com'],
       summary:
-        'Graphic designer with nine years in brand identity, packaging and editorial design. I lead projects from the first brief to print, and work closely with product teams on digital brand systems in Figma.',
+        'Graphic designer with nearly ten years in brand identity, packaging and editorial design. I lead projects from the first brief to print, and work closely with product teams on digital brand systems in Figma.',
       skills: [
         { label: 'Design', items: ['Brand identity', 'Typography', 'Print production'] },
         {
@@ -1427,7 +1443,7 @@ export const SAMPLE_ROSTER: SampleEntry[] = [
     pageBreakBefore: ['education'],
     phoneE164: '+442079460321',
     fit: { [FS]: 'medium', [DS]: 'medium' },
-    why: 'Python/Django backend engineer (~9.3 years) with PostgreSQL, Docker, k8s, AWS and some Pandas/scikit-learn: half of each JD.',
+    why: 'Python/Django backend engineer with PostgreSQL, Docker, k8s, AWS and some Pandas/scikit-learn: half of each JD.',
     skills: [
       'Python',
       'Django',
