@@ -98,4 +98,16 @@ describe('one error envelope for every failure', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ ok: true, status: 'ok', database: { dialect: 'sqlite', reachable: true } });
   });
+
+  it('says on /health that matching runs on the lexical fallback when no model can be loaded', async () => {
+    const res = await app.inject({ method: 'GET', url: '/health' });
+    expect(res.json()).toMatchObject({
+      embedder: { kind: 'lexical', description: expect.stringMatching(/lexical/) },
+      semantic_model_available: false,
+      field_extractor: 'local',
+      email: 'console',
+      billing_configured: false,
+    });
+    expect(['faiss', 'exact']).toContain(res.json<{ vector_index: string }>().vector_index);
+  });
 });
