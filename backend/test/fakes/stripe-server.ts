@@ -51,6 +51,8 @@ export interface FakeStripeServer {
   sessions: Map<string, FakeCheckoutSession>;
   /** Price ids the fake knows, with their unit amounts (a checkout with an unknown price id fails like Stripe's). */
   prices: Map<string, { unitAmount: number; currency: string }>;
+  /** The next `count` API calls fail with a 500 that tells the SDK not to retry (Stripe having an outage). */
+  failNext(count: number): void;
   setPaymentStatus(sessionId: string, paymentStatus: FakeCheckoutSession['payment_status'], status?: FakeCheckoutSession['status']): void;
   addSession(overrides: Partial<FakeCheckoutSession>): FakeCheckoutSession;
   /** A Stripe event about a session, JSON-encoded and signed with the webhook secret, ready for inject(). */
@@ -151,6 +153,7 @@ export async function startFakeStripe(
   const requests: RecordedStripeRequest[] = [];
   const sessions = new Map<string, FakeCheckoutSession>();
   const prices: FakeStripeServer['prices'] = new Map();
+  let failures = 0;
 
   const server = createServer((req, res) => {
     void (async () => {
@@ -159,6 +162,12 @@ export async function startFakeStripe(
       const form = Object.fromEntries(new URLSearchParams(text));
       requests.push({ method: req.method ?? 'GET', path, headers: req.headers, form });
 
+      if (failures > 0) {
+        failures -= 1;
+        res.setHeader('stripe-should-retry', 'false');
+        stripeError(res, 500, 'api_error', 'An unknown error occurred (fake outage)');
+        return;
+      }
       if (req.headers.authorization !== `Bearer ${secretKey}`) {
         stripeError(res, 401, 'invalid_request_error', 'Invalid API Key provided');
         return;
@@ -198,6 +207,9 @@ export async function startFakeStripe(
     requests,
     sessions,
     prices,
+    failNext(count) {
+      failures = count;
+    },
     setPaymentStatus(sessionId, paymentStatus, status) {
       const session = sessions.get(sessionId);
       if (!session) {

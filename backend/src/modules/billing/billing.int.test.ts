@@ -258,6 +258,34 @@ describe('billing against the real stripe SDK and a fake Stripe server', () => {
     expect(malformed.statusCode).toBe(400);
   });
 
+  it('answers 502 to a delivery it could not check with Stripe, so Stripe retries, and the retry credits', async () => {
+    const { user, sessionId } = await userWithCheckout();
+    stripe.setPaymentStatus(sessionId, 'paid');
+    const webhook = stripe.signedWebhook('checkout.session.completed', { id: sessionId });
+    stripe.failNext(1);
+    const failed = await deliver(webhook);
+    expect(failed.statusCode).toBe(502);
+    expect(body(failed).error).not.toContain('fake outage');
+    expect(await paidCredits(user.id)).toBe(0);
+    // The operator's record keeps Stripe's own reason.
+    expect((await findPaymentEvent(t.db, webhook.eventId))?.outcome).toMatch(/^error: .*fake outage/);
+
+    const retried = await deliver(webhook);
+    expect(body<{ outcome: string }>(retried).outcome).toBe('credited');
+    expect(await paidCredits(user.id)).toBe(1000);
+    expect((await findPaymentEvent(t.db, webhook.eventId))?.outcome).toBe('credited');
+  });
+
+  it('answers checkout with a generic 502 when Stripe refuses, and records no payment', async () => {
+    const user = await createUser(t);
+    stripe.failNext(1);
+    const res = await checkout(user.token);
+    expect(res.statusCode).toBe(502);
+    expect(body(res).error).toBe('The payment provider did not answer as expected — please try again in a minute');
+    const overview = body<BillingBody>(await t.app.inject({ method: 'GET', url: '/billing', headers: bearer(user.token) }));
+    expect(overview.payments).toEqual([]);
+  });
+
   it('uses STRIPE_PRICE_ID as the line item when one is configured', async () => {
     stripe.prices.set('price_pack_1000', { unitAmount: 700, currency: 'eur' });
     const withPrice = await createTestApp({ ...stripe.env, STRIPE_PRICE_ID: 'price_pack_1000' });

@@ -184,6 +184,15 @@ async function applySession(
   return { outcome: credited ? 'credited' : 'already_credited', userId: ownerId };
 }
 
+/** The most specific reason for a failure: Stripe's own message when the adapter wrapped one. */
+function describeFailure(err: unknown): string {
+  const cause = err instanceof Error ? err.cause : undefined;
+  if (cause instanceof Error) {
+    return cause.message;
+  }
+  return err instanceof Error ? err.message : String(err);
+}
+
 /**
  * Handles one signed webhook delivery. The signature is checked over the raw bytes; of the payload only the
  * event and session ids are used. Every delivery is recorded under its unique event id with its outcome.
@@ -208,7 +217,7 @@ export async function handleWebhook(
     const session = await stripe.retrieveCheckoutSession(event.sessionId);
     outcome = session ? (await applySession(deps, session, event.type)).outcome : 'unknown_session';
   } catch (err) {
-    await record(`error: ${err instanceof Error ? err.message : String(err)}`);
+    await record(`error: ${describeFailure(err)}`);
     throw err;
   }
   await record(outcome);

@@ -66,10 +66,12 @@ function toInfo(session: Stripe.Checkout.Session): CheckoutSessionInfo {
   };
 }
 
-/** Maps SDK failures to the app's error type: the details go to the log via the error handler, not the user. */
+/**
+ * Maps SDK failures to the app's error type. Stripe's own message (it can name the key's prefix or the
+ * account) rides along as the cause, which the error handler logs; the user gets a generic 502.
+ */
 function upstreamError(err: unknown): AppError {
-  const message = err instanceof Error ? err.message : String(err);
-  const wrapped = new AppError('UPSTREAM', `Stripe request failed: ${message}`);
+  const wrapped = new AppError('UPSTREAM', 'The payment provider did not answer as expected — please try again in a minute');
   wrapped.cause = err;
   return wrapped;
 }

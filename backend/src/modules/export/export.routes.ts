@@ -31,6 +31,8 @@ export function exportRoutes(deps: { db: DB }, guards: ReturnType<typeof createA
         return reply
           .header('content-type', file.contentType)
           .header('content-disposition', `attachment; filename="${file.fileName}"`)
+          // Lets a cross-origin frontend (Vite dev server) read the suggested file name.
+          .header('access-control-expose-headers', 'Content-Disposition')
           // Candidate contact details: no shared or browser caches.
           .header('cache-control', 'no-store')
           .send(file.body);
