@@ -57,6 +57,22 @@ describe('findSkills', () => {
     expect(findSkills('Skills: Excel, Swift, React')).toEqual(['Excel', 'Swift', 'React']);
   });
 
+  it('accepts a lower-case ambiguous word only between list separators on both sides', () => {
+    expect(findSkills('Tools: excel, powerpoint, outlook')).toEqual(['Excel', 'PowerPoint', 'Outlook']);
+    expect(findSkills('Built a React console with role-based access, audited yearly')).toEqual(['React']);
+    expect(findSkills('CI/CD for four game teams.')).toEqual(['CI/CD']);
+  });
+
+  it('reads upper-case skill lists', () => {
+    expect(findSkills('EXCEL (2 years), OUTLOOK (1 year), REACT, GO, SQL')).toEqual([
+      'Excel',
+      'Outlook',
+      'React',
+      'Go',
+      'SQL',
+    ]);
+  });
+
   it('ignores product names inside links and e-mail addresses', () => {
     expect(findSkills('github.com/jane · jane@python.org · https://www.docker.com/x')).toEqual([]);
   });

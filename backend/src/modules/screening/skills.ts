@@ -143,6 +143,10 @@ const TAXONOMY: Entry[] = [
   ['User Research', 'user research'],
   ['Usability Testing', 'usability testing'],
   ['Graphic Design', 'graphic design'],
+  ['Brand Identity', 'brand identity', 'visual identity'],
+  ['Typography', 'typography'],
+  ['Print Production', 'print production', 'print design'],
+  ['Logo Design', 'logo design'],
   // ---------------------------------------------------------------- backend
   ['Node.js', 'node.js', 'nodejs', 'node js', '~Node'],
   ['Express.js', 'express.js', 'expressjs', '~Express'],
@@ -330,6 +334,9 @@ const TAXONOMY: Entry[] = [
   ['LangChain', 'langchain'],
   ['Hugging Face', 'hugging face', 'huggingface'],
   ['MLOps', 'mlops'],
+  ['SageMaker', 'sagemaker', 'aws sagemaker', 'amazon sagemaker'],
+  ['Kubeflow', 'kubeflow'],
+  ['Vertex AI', 'vertex ai'],
   ['MLflow', 'mlflow'],
   ['Data Science', 'data science'],
   ['Big Data', 'big data'],
@@ -650,17 +657,23 @@ const TAXONOMY: Entry[] = [
   ['Bookkeeping', 'bookkeeping', 'book keeping'],
   ['Accounts Payable', 'accounts payable'],
   ['Accounts Receivable', 'accounts receivable'],
-  ['Auditing', 'auditing', 'internal audit', 'statutory audit', 'external audit', 'audit'],
+  ['Auditing', 'auditing', 'internal audit', 'statutory audit', 'external audit'],
   ['Taxation', 'taxation', 'income tax', 'tax planning', 'direct tax', 'indirect tax', 'tax compliance'],
   ['GST', 'gst'],
   ['IFRS', 'ifrs'],
   ['GAAP', 'gaap', 'us gaap'],
   ['Financial Reporting', 'financial reporting', 'financial statements'],
   ['Payroll', 'payroll', 'payroll processing'],
-  ['Reconciliation', 'reconciliation', 'bank reconciliation', 'account reconciliation', 'reconciliations'],
+  [
+    'Reconciliation',
+    '^Reconciliation',
+    'bank reconciliation',
+    'account reconciliation',
+    'accounts reconciliation',
+  ],
   ['Cost Accounting', 'cost accounting', 'costing'],
   ['Risk Management', 'risk management', 'risk assessment'],
-  ['Compliance', 'compliance', 'regulatory compliance'],
+  ['Compliance', '^Compliance', 'regulatory compliance'],
   ['Valuation', 'valuation', 'valuations'],
   ['Equity Research', 'equity research'],
   ['Treasury', 'treasury', 'treasury management'],
@@ -669,9 +682,31 @@ const TAXONOMY: Entry[] = [
   ['KYC', 'kyc'],
   ['Investment Banking', 'investment banking'],
   ['Portfolio Management', 'portfolio management'],
+  // ---------------------------------------------------------------- healthcare
+  ['Patient Care', 'patient care'],
+  ['Patient Assessment', 'patient assessment', 'patient assessments'],
+  ['Medication Administration', 'medication administration'],
+  ['IV Therapy', 'iv therapy', 'iv cannulation', 'intravenous therapy'],
+  ['Wound Care', 'wound care', 'wound management'],
+  ['BLS', '^BLS', 'basic life support'],
+  ['ALS', '^ALS', 'advanced life support'],
+  ['ACLS', 'acls'],
+  ['CPR', '^CPR'],
+  ['Triage', '^Triage'],
+  ['Infection Control', 'infection control'],
+  [
+    'Electronic Health Records',
+    'electronic health records',
+    'electronic health record',
+    '^EHR',
+    '^EMR',
+    'electronic medical records',
+  ],
+  ['Epic', '^Epic', 'epic systems', 'epic emr'],
+  ['Cerner', 'cerner'],
   // ---------------------------------------------------------------- people and HR
-  ['Recruitment', 'recruitment', 'recruiting', 'talent acquisition', 'sourcing'],
-  ['Onboarding', 'onboarding'],
+  ['Recruitment', 'recruitment', 'recruiting', 'talent acquisition'],
+  ['Onboarding', '^Onboarding', 'employee onboarding'],
   ['Employee Relations', 'employee relations'],
   ['Performance Management', 'performance management', 'performance appraisal', 'performance appraisals'],
   [
@@ -711,7 +746,7 @@ const TAXONOMY: Entry[] = [
   ['Cold Calling', 'cold calling'],
   ['Account Management', 'account management', 'key account management'],
   ['Customer Service', 'customer service', 'customer support', 'customer care'],
-  ['Customer Success', 'customer success'],
+  ['Customer Success', '^Customer Success', 'customer success management'],
   ['Negotiation', 'negotiation', 'negotiation skills', 'negotiating'],
   ['B2B Sales', 'b2b', 'b2b sales'],
   ['Presales', 'presales', 'pre-sales', 'pre sales'],
@@ -720,7 +755,7 @@ const TAXONOMY: Entry[] = [
   ['Brand Management', 'brand management', 'branding'],
   ['Public Relations', 'public relations'],
   ['Event Management', 'event management', 'event planning'],
-  ['Merchandising', 'merchandising', 'visual merchandising'],
+  ['Merchandising', '^Merchandising', 'visual merchandising'],
   ['Retail Management', 'retail management'],
   // ---------------------------------------------------------------- product, project and operations
   ['Project Management', 'project management', 'project planning'],
@@ -751,9 +786,9 @@ const TAXONOMY: Entry[] = [
   ['OKRs', 'okrs', 'okr'],
   ['Vendor Management', 'vendor management'],
   ['Supply Chain Management', 'supply chain management', 'supply chain'],
-  ['Logistics', 'logistics'],
+  ['Logistics', '^Logistics', 'logistics management', 'logistics operations'],
   ['Inventory Management', 'inventory management', 'inventory control'],
-  ['Procurement', 'procurement', 'purchasing'],
+  ['Procurement', '^Procurement', 'purchasing', 'strategic sourcing', 'procurement management'],
   ['Operations Management', 'operations management'],
   ['Quality Control', 'quality control'],
   ['Strategic Planning', 'strategic planning', 'strategy development'],
@@ -885,13 +920,22 @@ interface Hit {
   isListOnly: boolean;
 }
 
-function isListSeparated(text: string, tokens: Token[], first: number, last: number): boolean {
+function isListSeparated(
+  text: string,
+  tokens: Token[],
+  first: number,
+  last: number,
+  needsBothSides: boolean,
+): boolean {
   const before =
     first > 0 ? text.slice((tokens[first - 1] as Token).end, (tokens[first] as Token).start) : '\n';
   const after =
     last < tokens.length - 1
       ? text.slice((tokens[last] as Token).end, (tokens[last + 1] as Token).start)
       : '\n';
+  if (needsBothSides) {
+    return LIST_SEPARATOR_RE.test(before) && LIST_SEPARATOR_RE.test(after);
+  }
   if (LIST_SEPARATOR_RE.test(before) || LIST_SEPARATOR_RE.test(after)) {
     return true;
   }
@@ -903,12 +947,13 @@ function isListSeparated(text: string, tokens: Token[], first: number, last: num
   );
 }
 
-type Confidence = 'confident' | 'list-only';
+type Confidence = 'confident' | 'list-only' | 'list-strict';
 
 /**
  * How far a match can be trusted given how it is written. `^Excel` is confident as "Excel" or "EXCEL"
- * (upper-case skill lists are common) and needs list context in any other case ("excel, powerpoint" but
- * not "excel at"). `~` aliases always need list context; one-letter ones (C, R) must be capitals.
+ * (upper-case skill lists are common); in any other case it must sit between list separators on both sides
+ * ("excel, powerpoint" but not "excel at" nor "role-based access,"). `~` aliases always need list context;
+ * one-letter ones (C, R) must be capitals.
  */
 function confidenceOf(match: AliasMatch, tokens: Token[], first: number, last: number): Confidence | null {
   if (match.mode === 'any-case') {
@@ -919,10 +964,10 @@ function confidenceOf(match: AliasMatch, tokens: Token[], first: number, last: n
     .map((t) => t.text)
     .join(' ');
   const isAsSpelled = written === match.surface || written === match.surface.toUpperCase();
-  if (match.mode === 'exact-case') {
-    return isAsSpelled ? 'confident' : 'list-only';
+  if (isAsSpelled) {
+    return match.mode === 'exact-case' ? 'confident' : 'list-only';
   }
-  return isAsSpelled || match.surface.length > 1 ? 'list-only' : null;
+  return match.surface.length > 1 ? 'list-strict' : null;
 }
 
 function scan(rawText: string): Hit[] {
@@ -956,8 +1001,8 @@ function scan(rawText: string): Hit[] {
       j++;
     }
     if (best) {
-      const isListOnly = best.confidence === 'list-only';
-      if (!isListOnly || isListSeparated(text, tokens, i, best.last)) {
+      const isListOnly = best.confidence !== 'confident';
+      if (!isListOnly || isListSeparated(text, tokens, i, best.last, best.confidence === 'list-strict')) {
         hits.push({
           canonical: best.match.canonical,
           index: (tokens[i] as Token).start,

@@ -107,7 +107,7 @@ export function extractLinks(text: string): string[] {
       .replace(/^https?:\/\//, '')
       .replace(/^www\./, '')
       .replace(/\/$/, '');
-    if (key.length < 6 || seen.has(key) || /\.(?:js|ts|py|net)$/i.test(key)) {
+    if (key.length < 6 || seen.has(key)) {
       continue;
     }
     seen.add(key);
@@ -121,13 +121,14 @@ export function extractLinks(text: string): string[] {
 
 const US_STATES =
   'AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC';
+const CA_PROVINCES = 'ON|BC|AB|QC|NS|MB|SK|NB|NL|PE|YT|NT|NU';
 const COUNTRIES =
   'USA|U\\.S\\.A\\.|United States|UK|U\\.K\\.|United Kingdom|England|Scotland|Ireland|India|Canada|Australia|New Zealand|Germany|France|Spain|Italy|Netherlands|Belgium|Switzerland|Austria|Sweden|Norway|Denmark|Finland|Poland|Portugal|Singapore|Malaysia|Philippines|Indonesia|Japan|China|Hong Kong|South Africa|Nigeria|Kenya|Egypt|UAE|United Arab Emirates|Saudi Arabia|Qatar|Israel|Brazil|Mexico|Argentina|Pakistan|Bangladesh|Sri Lanka|Nepal';
 const INDIAN_STATES =
   'Maharashtra|Karnataka|Tamil Nadu|Telangana|Andhra Pradesh|Kerala|Gujarat|Rajasthan|Uttar Pradesh|Madhya Pradesh|West Bengal|Delhi|Haryana|Punjab|Bihar|Odisha|Goa|NCR';
 const PLACE_WORD = "[A-Z][A-Za-z.'-]+";
 const LOCATION_RE = new RegExp(
-  `(?<![\\w])(${PLACE_WORD}(?: ${PLACE_WORD}){0,2}, (?:(?:${US_STATES})(?: \\d{5})?(?:, (?:${COUNTRIES}))?|(?:${INDIAN_STATES})(?:, (?:${COUNTRIES}))?|(?:${COUNTRIES})))(?![\\w])`,
+  `(?<![\\w])(${PLACE_WORD}(?: ${PLACE_WORD}){0,2}, (?:(?:${US_STATES}|${CA_PROVINCES})(?: \\d{5})?(?:, (?:${COUNTRIES}))?|(?:${INDIAN_STATES})(?:, (?:${COUNTRIES}))?|(?:${COUNTRIES})))(?![\\w])`,
 );
 const LOCATION_LABEL_RE = /^(?:location|address|based in|city)\s*[:-]\s*(.{3,60})$/i;
 

@@ -139,6 +139,15 @@ export function extractName(text: string, email: string | null = null): string |
 const TITLE_WORD_RE =
   /\b(?:engineer|developer|programmer|architect|manager|analyst|consultant|designer|scientist|specialist|administrator|lead|director|officer|intern|associate|executive|accountant|coordinator|representative|technician|teacher|lecturer|nurse|recruiter|advisor|writer|editor|tester|founder|head of|vp|president|assistant|trainee|clerk|cashier|auditor|strategist|marketer|owner|supervisor)s?\b/i;
 
+/** "Lead Software Engineer — Full Stack" → "Lead Software Engineer"; "Nurse (Adult)" → "Nurse". */
+function cleanTitle(field: string): string {
+  const main = field.split(/\s[—–]\s|\s-\s/)[0] ?? field;
+  return main
+    .replace(/\s*\([^)]*\)\s*/g, ' ')
+    .replace(/^[\s,|:-]+|[\s,|:-]+$/g, '')
+    .trim();
+}
+
 /** A job title from the header (the line under the name), or the first role under Experience. */
 export function extractCurrentTitle(text: string, name: string | null): string | null {
   const lines = text
@@ -153,7 +162,7 @@ export function extractCurrentTitle(text: string, name: string | null): string |
     const rest = name && line.toLowerCase().startsWith(name.toLowerCase()) ? line.slice(name.length) : line;
     const field = rest.split(/\s\|\s/).find((part) => looksLikeTitle(part.trim()));
     if (field && headingKind(field) === null) {
-      return field.replace(/^[\s,|:-]+|[\s,|:-]+$/g, '');
+      return cleanTitle(field);
     }
   }
   const workAt = lines.findIndex((l) => headingKind(l) === 'work');
@@ -161,7 +170,7 @@ export function extractCurrentTitle(text: string, name: string | null): string |
     for (const line of lines.slice(workAt + 1, workAt + 4)) {
       const field = line.split(/\s\|\s|,\s|\s[-–—]\s|\s{2,}/).find((part) => looksLikeTitle(part.trim()));
       if (field) {
-        return field.trim();
+        return cleanTitle(field);
       }
     }
   }
