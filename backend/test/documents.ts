@@ -4,7 +4,18 @@
  */
 import { deflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
-import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import {
+  Document,
+  Footer,
+  Header,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
 
 export interface PdfOptions {
   /** Encrypts the PDF so it cannot be opened without this password. */
@@ -69,10 +80,10 @@ export function imageOnlyPdf(): Promise<Uint8Array> {
   return collectPdf(doc);
 }
 
-/** A DOCX with one paragraph per entry, and optionally a table after them. */
+/** A DOCX with one paragraph per entry, optionally a table after them and a page header/footer. */
 export async function docxFromParagraphs(
   paragraphs: string[],
-  opts: { table?: string[][] } = {},
+  opts: { table?: string[][]; header?: string[]; footer?: string[] } = {},
 ): Promise<Uint8Array> {
   const children: Array<Paragraph | Table> = paragraphs.map(
     (text) => new Paragraph({ children: [new TextRun(text)] }),
@@ -88,7 +99,16 @@ export async function docxFromParagraphs(
       }),
     );
   }
-  const doc = new Document({ sections: [{ children }] });
+  const toParagraphs = (lines: string[]): Paragraph[] => lines.map((line) => new Paragraph(line));
+  const doc = new Document({
+    sections: [
+      {
+        ...(opts.header ? { headers: { default: new Header({ children: toParagraphs(opts.header) }) } } : {}),
+        ...(opts.footer ? { footers: { default: new Footer({ children: toParagraphs(opts.footer) }) } } : {}),
+        children,
+      },
+    ],
+  });
   return new Uint8Array(await Packer.toBuffer(doc));
 }
 

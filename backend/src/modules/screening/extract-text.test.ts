@@ -93,6 +93,21 @@ describe('extractText', () => {
     ]);
   });
 
+  it('includes DOCX page headers and footers, where templates put the name and contact details', async () => {
+    const bytes = await docxFromParagraphs(['Experience', 'Engineer at Acme'], {
+      header: ['Jane Roe', 'jane.roe@example.com & +44 20 7946 0958'],
+      footer: ['London, UK'],
+    });
+    const result = await extractText({ fileName: 'header.docx', bytes }, opts);
+    expect(result.text.split('\n')).toEqual([
+      'Jane Roe',
+      'jane.roe@example.com & +44 20 7946 0958',
+      'Experience',
+      'Engineer at Acme',
+      'London, UK',
+    ]);
+  });
+
   it('reads a TXT resume as UTF-8', async () => {
     const bytes = new TextEncoder().encode('Zoë Ångström\r\nzoe@example.se\r\n');
     const result = await extractText({ fileName: 'zoe.txt', bytes }, opts);

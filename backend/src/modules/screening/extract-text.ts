@@ -4,6 +4,7 @@
  * decide. Nothing is written to disk.
  */
 import { fileTypeFromBuffer } from 'file-type';
+import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { getDocumentProxy } from 'unpdf';
 import { normalizeText } from './normalize-text.js';
@@ -246,6 +247,7 @@ function countLetters(text: string): number {
 
 async function extractDocx(label: string, bytes: Uint8Array): Promise<ExtractedText> {
   let raw: string;
+  let headers: HeaderFooterText = { headers: '', footers: '' };
   try {
     const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
     raw = result.value;
@@ -256,11 +258,79 @@ async function extractDocx(label: string, bytes: Uint8Array): Promise<ExtractedT
     );
   }
   // mammoth ends every paragraph (and table cell) with a blank line; one paragraph is one line here.
-  const text = normalizeText(raw.replace(/\n\n/g, '\n'));
+  try {
+    headers = await readHeadersAndFooters(bytes);
+  } catch {
+    // The body was readable; a header part that is not is no reason to turn the resume away.
+  }
+  const body = raw.replace(/\n\n/g, '\n').trim();
+  const text = normalizeText(
+    [headers.headers, body, headers.footers].filter((part) => part.length > 0).join('\n'),
+  );
   if (text.length === 0) {
     throw new FileRejectedError('empty', `${label} is a Word document with no text in it.`);
   }
   return { kind: 'docx', text, pageCount: null };
+}
+
+interface HeaderFooterText {
+  headers: string;
+  footers: string;
+}
+
+const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function decodeXmlText(xml: string): string {
+  return xml.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, entity: string) => {
+    if (entity.startsWith('#x') || entity.startsWith('#X')) {
+      return String.fromCodePoint(parseInt(entity.slice(2), 16));
+    }
+    if (entity.startsWith('#')) {
+      return String.fromCodePoint(Number(entity.slice(1)));
+    }
+    return XML_ENTITIES[entity.toLowerCase()] ?? '';
+  });
+}
+
+/** Paragraph texts of one WordprocessingML part (runs joined, tabs as spaces). */
+function paragraphsOfPart(xml: string): string[] {
+  const paragraphs: string[] = [];
+  for (const p of xml.matchAll(/<w:p[\s>][\s\S]*?<\/w:p>/g)) {
+    let line = '';
+    for (const piece of p[0].matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:(tab|br)\b[^>]*\/>/g)) {
+      line += piece[2] ? ' ' : decodeXmlText(piece[1] ?? '');
+    }
+    if (line.trim().length > 0) {
+      paragraphs.push(line);
+    }
+  }
+  return paragraphs;
+}
+
+/**
+ * mammoth skips page headers and footers, where many resume templates put the name and contact details.
+ * They are read here; a line repeated across the first-page/odd/even variants is kept once.
+ */
+async function readHeadersAndFooters(bytes: Uint8Array): Promise<HeaderFooterText> {
+  const zip = await JSZip.loadAsync(bytes);
+  const read = async (kind: 'header' | 'footer'): Promise<string> => {
+    const names = Object.keys(zip.files)
+      .filter((name) => new RegExp(`^word/${kind}\\d*\\.xml$`).test(name))
+      .sort();
+    const seen = new Set<string>();
+    const lines: string[] = [];
+    for (const name of names) {
+      const xml = await zip.file(name)?.async('string');
+      for (const line of paragraphsOfPart(xml ?? '')) {
+        if (!seen.has(line)) {
+          seen.add(line);
+          lines.push(line);
+        }
+      }
+    }
+    return lines.join('\n');
+  };
+  return { headers: await read('header'), footers: await read('footer') };
 }
 
 // ---------------------------------------------------------------------------------------------- TXT
