@@ -17,6 +17,7 @@ const jd = (overrides: Partial<JobRequirements> = {}): JobRequirements => ({
   ...overrides,
 });
 const strongCosine = SEMANTIC_RANGES.minilm.strong;
+const round1 = (x: number): number => Math.round(x * 10) / 10;
 const poorCosine = SEMANTIC_RANGES.minilm.poor;
 
 describe('scoreCandidate', () => {
@@ -118,6 +119,13 @@ describe('score at the dashboard bucket edges', () => {
     const below = scoreCandidate(req, { skills: ['Python'], experienceYears: yearsForMatch(89.9) }, cosineFor(100), 'minilm');
     expect(below.matchScore).toBe(89.9);
     expect(scoreBucket(below.matchScore)).toBe('80_90');
+  });
+
+  it('treats a NaN similarity (empty document) as no similarity instead of storing NaN', () => {
+    const s = scoreCandidate(req, { skills: ['Python'], experienceYears: 10 }, Number.NaN, 'minilm');
+    expect(s.semanticSimilarity).toBe(0);
+    expect(s.semanticScore).toBe(0);
+    expect(s.matchScore).toBe(round1((SKILL_WEIGHT * 100 + EXPERIENCE_WEIGHT * 100) / allWeights));
   });
 
   it('never leaves 0–100 however extreme the cosine', () => {

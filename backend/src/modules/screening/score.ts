@@ -102,7 +102,9 @@ export function scoreCandidate(
 
   const skillPart = required.length > 0 ? (100 * matchedSkills.length) / required.length : null;
   const experiencePart = experienceFit(requirements.requiredYears, candidate.experienceYears);
-  const semanticPart = rescaleSimilarity(similarity, embedderKind);
+  // A document with no embeddable text has a zero vector; its cosine may come out NaN. Treat it as no similarity.
+  const cosine = Number.isFinite(similarity) ? similarity : 0;
+  const semanticPart = rescaleSimilarity(cosine, embedderKind);
 
   let weighted = SEMANTIC_WEIGHT * semanticPart;
   let totalWeight = SEMANTIC_WEIGHT;
@@ -121,7 +123,7 @@ export function scoreCandidate(
     skillScore: round1(skillPart ?? 100),
     experienceScore: round1(experiencePart ?? 100),
     semanticScore: round1(semanticPart),
-    semanticSimilarity: Math.round(similarity * 10_000) / 10_000,
+    semanticSimilarity: Math.round(cosine * 10_000) / 10_000,
     matchedSkills,
     missingSkills,
   };
