@@ -40,6 +40,7 @@ async function render(entry: SampleEntry): Promise<{ bytes: Uint8Array; pages: n
   }
   const bytes = await renderResumeDocx(entry.resume, entry.layout, {
     pageBreakBefore: entry.pageBreakBefore,
+    paper: entry.paper,
   });
   // Word lays out DOCX pages itself; each sample's content is short enough that only the explicit
   // page breaks start new pages.
@@ -126,6 +127,7 @@ npm run samples
 
 The generator (\`scripts/generate-samples.ts\`, data in \`scripts/lib/sample-roster.ts\` and
 \`scripts/lib/sample-jds.ts\`) is deterministic: rerunning it rewrites identical bytes.
+Its own tests: \`npx vitest run scripts/lib\`.
 `;
 }
 

@@ -589,15 +589,16 @@ export async function* generateResumeCorpus(count: number, seed = 20261101): Asy
     const truth = randomResume(rng, i + 1);
     const slug = truth.resume.name.toLowerCase().replace(/[^a-z]+/g, '-');
     const base = `resume-${String(i + 1).padStart(4, '0')}-${slug}`;
+    // North American resumes are written on Letter paper, everyone else's on A4.
+    const paper = truth.resume.phone.startsWith('+1 ') ? 'LETTER' : 'A4';
     if (rng.chance(0.6)) {
       const layout = rng.pick(PDF_LAYOUTS);
-      const region = truth.resume.phone.startsWith('+1 ') ? 'LETTER' : 'A4';
-      const { bytes } = await renderResumePdf(truth.resume, layout, { paper: region });
+      const { bytes } = await renderResumePdf(truth.resume, layout, { paper });
       yield { fileName: `${base}.pdf`, bytes, format: 'pdf', layout, truth };
     } else {
       const layout = rng.pick(DOCX_LAYOUTS);
       const pageBreakBefore = rng.chance(0.3) ? (['education'] as const) : ([] as const);
-      const bytes = await renderResumeDocx(truth.resume, layout, { pageBreakBefore });
+      const bytes = await renderResumeDocx(truth.resume, layout, { pageBreakBefore, paper });
       yield { fileName: `${base}.docx`, bytes, format: 'docx', layout, truth };
     }
   }

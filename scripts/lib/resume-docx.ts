@@ -28,6 +28,7 @@ export type DocxLayout = 'classic' | 'table';
 export const DOCX_LAYOUTS: readonly DocxLayout[] = ['classic', 'table'];
 
 export interface DocxRenderOptions {
+  paper?: 'A4' | 'LETTER';
   /** Sections to start on a new page, to give a DOCX a known page count without a layout engine. */
   pageBreakBefore?: ReadonlyArray<'experience' | 'education' | 'extras'>;
   /** Core-properties and ZIP timestamp; fixed so re-running gives the same bytes. */
@@ -37,7 +38,11 @@ export interface DocxRenderOptions {
 export const FIXED_DOCX_DATE = new Date(Date.UTC(2026, 0, 15, 9, 0, 0));
 
 const BULLET_REF = 'resume-bullets';
-const FULL_WIDTH_TWIPS = 9360; // 6.5 in of text width on Letter with 1 in margins
+const PAGE_SIZES = {
+  A4: { width: 11906, height: 16838 },
+  LETTER: { width: 12240, height: 15840 },
+} as const;
+const SIDE_MARGIN_TWIPS = 1440;
 const NO_BORDERS = {
   top: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
   bottom: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
@@ -71,14 +76,14 @@ function bulletParagraphs(items: readonly string[], layout: DocxLayout): Paragra
   );
 }
 
-function jobParagraphs(job: ResumeJob, resume: Resume, layout: DocxLayout): Paragraph[] {
+function jobParagraphs(job: ResumeJob, resume: Resume, layout: DocxLayout, textWidth: number): Paragraph[] {
   const dates = formatRange(job.start, job.end, resume.dateStyle, resume.separator);
   const where = job.location === undefined ? job.company : `${job.company}, ${job.location}`;
   const header =
     layout === 'classic'
       ? new Paragraph({
           spacing: { before: 160 },
-          tabStops: [{ type: TabStopType.RIGHT, position: FULL_WIDTH_TWIPS }],
+          tabStops: [{ type: TabStopType.RIGHT, position: textWidth }],
           children: [new TextRun({ text: job.title, bold: true }), new TextRun({ text: `\t${dates}` })],
         })
       : new Paragraph({
@@ -123,25 +128,25 @@ function cell(text: string, widthTwips: number, bold = false): TableCell {
   });
 }
 
-function contactTable(resume: Resume): Table {
-  const half = FULL_WIDTH_TWIPS / 2;
+function contactTable(resume: Resume, textWidth: number): Table {
+  const half = Math.floor(textWidth / 2);
   const pairs: Array<[string, string]> = [
     [`Email: ${resume.email}`, `Phone: ${resume.phone}`],
     [`Location: ${resume.location}`, resume.links.length > 0 ? `Web: ${resume.links.join(', ')}` : ''],
   ];
   return new Table({
-    width: { size: FULL_WIDTH_TWIPS, type: WidthType.DXA },
+    width: { size: textWidth, type: WidthType.DXA },
     columnWidths: [half, half],
     borders: { ...NO_BORDERS, insideHorizontal: NO_BORDERS.top, insideVertical: NO_BORDERS.top },
     rows: pairs.map(([left, right]) => new TableRow({ children: [cell(left, half), cell(right, half)] })),
   });
 }
 
-function skillsTable(resume: Resume): Table {
+function skillsTable(resume: Resume, textWidth: number): Table {
   const labelWidth = 2400;
-  const valueWidth = FULL_WIDTH_TWIPS - labelWidth;
+  const valueWidth = textWidth - labelWidth;
   return new Table({
-    width: { size: FULL_WIDTH_TWIPS, type: WidthType.DXA },
+    width: { size: textWidth, type: WidthType.DXA },
     columnWidths: [labelWidth, valueWidth],
     rows: resume.skills.map(
       (group) =>
@@ -159,7 +164,7 @@ function pageBreak(): Paragraph {
   return new Paragraph({ children: [new PageBreak()] });
 }
 
-function body(resume: Resume, layout: DocxLayout, breaks: ReadonlySet<string>): Block[] {
+function body(resume: Resume, layout: DocxLayout, breaks: ReadonlySet<string>, textWidth: number): Block[] {
   const h = (title: string): Paragraph =>
     layout === 'classic' ? wordHeading(title) : capsHeading(title, resume.accent);
   const blocks: Block[] = [];
@@ -187,13 +192,13 @@ function body(resume: Resume, layout: DocxLayout, breaks: ReadonlySet<string>): 
         spacing: { after: 120 },
         children: [new TextRun({ text: resume.headline, size: 24 })],
       }),
-      contactTable(resume),
+      contactTable(resume, textWidth),
     );
   }
   blocks.push(h(resume.headings.summary), new Paragraph({ children: [new TextRun(resume.summary)] }));
   blocks.push(h(resume.headings.skills));
   if (layout === 'table') {
-    blocks.push(skillsTable(resume));
+    blocks.push(skillsTable(resume, textWidth));
   } else {
     for (const group of resume.skills) {
       blocks.push(
@@ -211,7 +216,7 @@ function body(resume: Resume, layout: DocxLayout, breaks: ReadonlySet<string>): 
   }
   blocks.push(h(resume.headings.experience));
   for (const job of resume.experience) {
-    blocks.push(...jobParagraphs(job, resume, layout));
+    blocks.push(...jobParagraphs(job, resume, layout, textWidth));
   }
   if (breaks.has('education')) {
     blocks.push(pageBreak());
@@ -240,6 +245,7 @@ export async function renderResumeDocx(
   options: DocxRenderOptions = {},
 ): Promise<Uint8Array> {
   const timestamp = options.timestamp ?? FIXED_DOCX_DATE;
+  const pageSize = PAGE_SIZES[options.paper ?? 'A4'];
   const doc = new Document({
     creator: resume.name,
     title: `${resume.name} — Resume`,
@@ -266,8 +272,18 @@ export async function renderResumeDocx(
     },
     sections: [
       {
-        properties: { page: { margin: { top: 1080, bottom: 1080, left: 1440, right: 1440 } } },
-        children: body(resume, layout, new Set(options.pageBreakBefore ?? [])),
+        properties: {
+          page: {
+            size: pageSize,
+            margin: { top: 1080, bottom: 1080, left: SIDE_MARGIN_TWIPS, right: SIDE_MARGIN_TWIPS },
+          },
+        },
+        children: body(
+          resume,
+          layout,
+          new Set(options.pageBreakBefore ?? []),
+          pageSize.width - 2 * SIDE_MARGIN_TWIPS,
+        ),
       },
     ],
   });

@@ -35,6 +35,7 @@ export type SampleEntry =
       format: 'docx';
       layout: DocxLayout;
       pageBreakBefore: Array<'experience' | 'education' | 'extras'>;
+      paper: 'A4' | 'LETTER';
     });
 
 const FS = FULL_STACK_JD.file;
@@ -372,7 +373,8 @@ export const SAMPLE_ROSTER: SampleEntry[] = [
     slug: 'priya-raghavan',
     format: 'docx',
     layout: 'table',
-    pageBreakBefore: ['education'],
+    pageBreakBefore: ['experience'],
+    paper: 'A4',
     phoneE164: '+919876543210',
     fit: { [FS]: 'strong', [DS]: 'poor' },
     why: 'Lead engineer, JS/TS + ReactJS + Node + Postgres + k8s on AWS, written with aliases; no ML.',
@@ -550,6 +552,7 @@ export const SAMPLE_ROSTER: SampleEntry[] = [
     format: 'docx',
     layout: 'classic',
     pageBreakBefore: ['education'],
+    paper: 'LETTER',
     phoneE164: '+14165550142',
     fit: { [FS]: 'medium', [DS]: 'poor' },
     why: 'Java/Spring backend with PostgreSQL, Docker, Kubernetes, AWS; little JavaScript, no React/Node/TS.',
@@ -844,6 +847,7 @@ export const SAMPLE_ROSTER: SampleEntry[] = [
     format: 'docx',
     layout: 'classic',
     pageBreakBefore: ['experience', 'extras'],
+    paper: 'A4',
     phoneE164: '+919876501234',
     fit: { [FS]: 'poor', [DS]: 'strong' },
     why: 'ML engineer: PyTorch, TensorFlow, scikit-learn, Pandas, NumPy, SQL, MLOps on Kubernetes; no TS/React/Node.',
@@ -955,6 +959,7 @@ export const SAMPLE_ROSTER: SampleEntry[] = [
     format: 'docx',
     layout: 'table',
     pageBreakBefore: ['education'],
+    paper: 'A4',
     phoneE164: '+493023125789',
     fit: { [FS]: 'poor', [DS]: 'strong' },
     why: 'Data scientist: Python, Pandas, NumPy, SQL, scikit-learn, TensorFlow, PyTorch, MLOps; no web stack.',
@@ -1210,6 +1215,7 @@ export const SAMPLE_ROSTER: SampleEntry[] = [
     format: 'docx',
     layout: 'classic',
     pageBreakBefore: ['education'],
+    paper: 'LETTER',
     phoneE164: '+13125550164',
     fit: { [FS]: 'poor', [DS]: 'poor' },
     why: 'Regional sales manager (CRM tools only): a different field.',
@@ -1441,6 +1447,7 @@ export const SAMPLE_ROSTER: SampleEntry[] = [
     format: 'docx',
     layout: 'table',
     pageBreakBefore: ['education'],
+    paper: 'A4',
     phoneE164: '+442079460321',
     fit: { [FS]: 'medium', [DS]: 'medium' },
     why: 'Python/Django backend engineer with PostgreSQL, Docker, k8s, AWS and some Pandas/scikit-learn: half of each JD.',
