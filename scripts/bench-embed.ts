@@ -46,7 +46,25 @@ if (!fs.existsSync(path.join(modelDir, 'onnx', 'model.onnx'))) {
   execFileSync(process.execPath, [tool, modelDir, corpus], { cwd: ROOT, stdio: 'inherit' });
 }
 
-console.log(`\nEmbedding ${texts.length} real resumes (median ${median(texts.map((t) => t.length))} chars), ${os.cpus().length} cores, fp32\n`);
+console.log(
+  `\nEmbedding ${texts.length} real resumes (median ${median(texts.map((t) => t.length))} chars), ${os.cpus().length} cores, fp32, ` +
+    `load average ${os.loadavg()[0]?.toFixed(1) ?? '?'} (figures scale down with other load)\n`,
+);
+// Raw model rate at the full window: distinct texts of ~254 corpus words (one word piece each, as the tool's
+// vocabulary is built from this corpus), so every chunk is exactly 256 pieces with [CLS]/[SEP].
+{
+  const words = texts.join(' ').toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  const windows = Array.from({ length: 40 }, (_, i) => words.slice(i * 254, i * 254 + 254).join(' ')).filter((w) => w.length > 0);
+  const embedder = await loadEmbedder({ modelDir: modelRoot, modelName, allowRemoteModels: false, dtype: 'fp32', maxChunksPerDocument: 1 });
+  const t0 = performance.now();
+  for (const w of windows) {
+    await embedder.embedDocument(w);
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  const { chunksEmbedded, tokensEmbedded } = embedder.stats;
+  console.log(`full windows: ${chunksEmbedded} chunks, ${(tokensEmbedded / chunksEmbedded).toFixed(0)} tokens each → ${(chunksEmbedded / seconds).toFixed(1)} chunks/s\n`);
+}
+
 console.log('max chunks/doc   chunks/resume   tokens/resume   chunks/s   resumes/s   again (cached) resumes/s');
 for (const budget of BUDGETS) {
   const embedder = await loadEmbedder({ modelDir: modelRoot, modelName, allowRemoteModels: false, dtype: 'fp32', maxChunksPerDocument: budget });
