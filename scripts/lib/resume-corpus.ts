@@ -220,8 +220,8 @@ const FAMILIES: readonly RoleFamily[] = [
   {
     id: 'design',
     titles: { junior: 'Junior Graphic Designer', mid: 'Graphic Designer', senior: 'Senior Graphic Designer' },
-    core: ['Figma', 'Adobe Photoshop', 'Adobe Illustrator'],
-    optional: ['Adobe InDesign', 'Adobe After Effects'],
+    core: ['Figma', 'Photoshop', 'Illustrator'],
+    optional: ['InDesign', 'After Effects'],
     bullets: [
       'Designed brand identities for {n} clients in {a} and {b}.',
       'Produced print and packaging artwork in {a}.',
