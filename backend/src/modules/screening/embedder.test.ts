@@ -162,8 +162,20 @@ describe('selectSignalText', () => {
 });
 
 describe('spreadIndexes', () => {
-  it('keeps every chunk when within budget and spreads evenly, first included, when over it', () => {
+  it('keeps every chunk when within budget and spreads evenly, first and last included, when over it', () => {
     expect(spreadIndexes(3, 6)).toEqual([0, 1, 2]);
-    expect(spreadIndexes(12, 4)).toEqual([0, 3, 6, 9]);
+    expect(spreadIndexes(12, 4)).toEqual([0, 4, 7, 11]);
+    expect(spreadIndexes(7, 6)).toEqual([0, 1, 2, 4, 5, 6]);
+    expect(spreadIndexes(5, 1)).toEqual([0]);
+  });
+
+  it('embeds the last chunk of a document longer than the chunk budget', async () => {
+    const tiny = writeTinyModel({ words: WORDS });
+    const budgeted = await loadEmbedder({ modelDir: tiny.modelDir, modelName: tiny.modelName, allowRemoteModels: false, chunkTokens: 16, maxChunksPerDocument: 2 });
+    // 5 chunks of 14 filler words; only the last differs between the two texts.
+    const filler = Array.from({ length: 56 }, (_, i) => ['filler', 'alpha', 'beta', 'gamma'][i % 4]).join(' ');
+    const a = await budgeted.embedDocument(`${filler} ${'python '.repeat(14)}`);
+    const b = await budgeted.embedDocument(`${filler} ${'react '.repeat(14)}`);
+    expect(cosine(a, b)).toBeLessThan(0.99);
   });
 });

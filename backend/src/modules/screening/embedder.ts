@@ -100,12 +100,15 @@ export function selectSignalText(text: string): string {
   return selected.length > 0 ? selected : text;
 }
 
-/** `count` indexes spread evenly over [0, total), always including the first. */
+/** `count` distinct indexes spread evenly over [0, total), including the first and (for count > 1) the last. */
 export function spreadIndexes(total: number, count: number): number[] {
   if (total <= count) {
     return Array.from({ length: total }, (_, i) => i);
   }
-  return Array.from({ length: count }, (_, i) => Math.floor((i * total) / count));
+  if (count <= 1) {
+    return count === 1 ? [0] : [];
+  }
+  return Array.from({ length: count }, (_, i) => Math.round((i * (total - 1)) / (count - 1)));
 }
 
 function normalize(v: Float32Array): Float32Array {
