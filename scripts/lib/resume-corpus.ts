@@ -126,7 +126,7 @@ const FAMILIES: readonly RoleFamily[] = [
       'MLOps',
       'MLflow',
       'Airflow',
-      'Spark',
+      'Apache Spark',
       'Tableau',
       'AWS',
       'Docker',
