@@ -393,7 +393,12 @@ async function main(): Promise<void> {
     console.log(`No evaluation data at ${DATA} (set SHORTLIST_DATA_DIR) and no samples/expected.json; nothing to evaluate.`);
     return;
   }
-  const embedder = await loadEmbedder({ modelDir: process.env['MODEL_DIR'], allowRemoteModels: false });
+  // Where the server looks: MODEL_DIR, then the download cache that `npm run model:download` fills.
+  const embedder = await loadEmbedder({
+    modelDir: process.env['MODEL_DIR'],
+    cacheDir: path.join(ROOT, 'backend', 'data', 'models'),
+    allowRemoteModels: false,
+  });
   console.log(`# Matching eval — embedder: ${embedder.kind}`);
   console.log(`  ${embedder.description}`);
   console.log(`  weights skill ${SKILL_WEIGHT} / semantic ${SEMANTIC_WEIGHT} / experience ${EXPERIENCE_WEIGHT}`);
