@@ -396,6 +396,7 @@ async function main(): Promise<void> {
   // Where the server looks: MODEL_DIR, then the download cache that `npm run model:download` fills.
   const embedder = await loadEmbedder({
     modelDir: process.env['MODEL_DIR'],
+    modelName: process.env['MODEL_NAME'],
     cacheDir: path.join(ROOT, 'backend', 'data', 'models'),
     allowRemoteModels: false,
   });
