@@ -40,10 +40,14 @@ let jobId = 0;
 let resumeFiles: string[] = [];
 
 async function shoot(name: string): Promise<void> {
+  // Full-page captures of a scrolled page leave the sticky header mid-image.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-1440.png`), fullPage: true });
   await page.setViewportSize(MOBILE);
   // Let responsive layout and the chart's resize observer settle before capturing.
   await page.waitForTimeout(400);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `${name}: page wider than a 375 px phone`).toBeLessThanOrEqual(0);
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-375.png`), fullPage: true });
   await page.setViewportSize(DESKTOP);
   await page.waitForTimeout(200);
@@ -273,6 +277,10 @@ describe('recruiter journey in a real browser', () => {
     const canvas = page.locator('canvas');
     expect(await canvas.count()).toBe(1);
     expect((await canvas.boundingBox())?.width ?? 0).toBeGreaterThan(100);
+    const table = page.locator('table[aria-label="Candidates"]');
+    const tableFit = await table.evaluate((el) => el.scrollWidth - (el.parentElement?.clientWidth ?? 0));
+    expect(tableFit, 'the candidate table fits beside the chart at 1440 px').toBeLessThanOrEqual(0);
+    await canvas.screenshot({ path: path.join(SCREENSHOTS, 'chart-canvas.png') });
     const legend = await page.getByRole('list', { name: 'Score buckets' }).locator('li').allTextContents();
     expect(legend).toHaveLength(4);
     expect(legend.every((label) => / %/.test(label))).toBe(true);
@@ -303,15 +311,13 @@ describe('recruiter journey in a real browser', () => {
     const brokenRow = page.getByTestId('rejected-file').filter({ hasText: 'broken.pdf' });
     expect(await brokenRow.textContent()).toContain(brokenOutcome?.reason ?? '<no reason>');
 
-    const topName = page
-      .getByTestId('candidate-row')
-      .first()
-      .getByRole('button', { name: /Show details/ });
-    await topName.click();
+    const topRow = page.getByTestId('candidate-row').first();
+    await topRow.getByRole('button', { name: /^Show details for / }).click();
     await page.getByRole('group', { name: 'Override status' }).waitFor();
     await page.getByText('Skill coverage').waitFor();
     await shoot('11-dashboard');
-    await topName.click();
+    await topRow.getByRole('button', { name: /^Hide details for / }).click();
+    await page.getByRole('group', { name: 'Override status' }).waitFor({ state: 'detached' });
     expectNoConsoleErrors();
   });
 

@@ -20,7 +20,14 @@ const features = tableFeatures({
 });
 const helper = createColumnHelper<typeof features, Candidate>();
 
-const MAX_SKILL_CHIPS = 4;
+const MAX_SKILL_CHIPS = 3;
+
+/** Contact and skills columns give way on phones; the expanded row still shows them. */
+const responsiveColumn: Record<string, string> = {
+  email: 'hidden md:table-cell',
+  phone: 'hidden md:table-cell',
+  skills: 'hidden md:table-cell',
+};
 
 /** Unscored candidates sort below every scored one. */
 function scoreOf(candidate: Candidate): number {
@@ -82,7 +89,7 @@ export function CandidateTable({ candidates, threshold, onStatusChange }: Props)
         <thead className="border-b border-slate-200 bg-slate-50/80 text-xs font-semibold tracking-wide text-slate-500 uppercase">
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
-              <th scope="col" className="w-10 px-3 py-2.5">
+              <th scope="col" className="w-9 py-2.5 pr-0 pl-2">
                 <span className="sr-only">Details</span>
               </th>
               {group.headers.map((header) => {
@@ -94,7 +101,7 @@ export function CandidateTable({ candidates, threshold, onStatusChange }: Props)
                     key={header.id}
                     scope="col"
                     aria-sort={sorted === 'desc' ? 'descending' : sorted === 'asc' ? 'ascending' : undefined}
-                    className={`px-3 py-2.5 whitespace-nowrap ${isNumeric ? 'text-right' : ''}`}
+                    className={`px-2.5 py-2.5 whitespace-nowrap ${isNumeric ? 'text-right' : ''} ${responsiveColumn[header.id] ?? ''}`}
                   >
                     {canSort ? (
                       <button
@@ -130,7 +137,7 @@ export function CandidateTable({ candidates, threshold, onStatusChange }: Props)
                   className={isHighlighted ? 'bg-emerald-50 hover:bg-emerald-100/70' : 'hover:bg-slate-50'}
                 >
                   <td
-                    className={`px-3 py-2.5 ${isHighlighted ? 'border-l-4 border-emerald-500' : 'border-l-4 border-transparent'}`}
+                    className={`py-2.5 pr-0 pl-2 ${isHighlighted ? 'border-l-4 border-emerald-500' : 'border-l-4 border-transparent'}`}
                   >
                     <button
                       type="button"
@@ -150,7 +157,7 @@ export function CandidateTable({ candidates, threshold, onStatusChange }: Props)
                       </svg>
                     </button>
                   </td>
-                  <td className="max-w-[14rem] px-3 py-2.5">
+                  <td className="max-w-[11rem] px-2.5 py-2.5 md:max-w-[10.5rem]">
                     <div className="truncate font-medium text-slate-900" title={candidate.name ?? undefined}>
                       {candidate.name ?? <span className="text-slate-400 italic">Unknown name</span>}
                     </div>
@@ -159,7 +166,7 @@ export function CandidateTable({ candidates, threshold, onStatusChange }: Props)
                     </div>
                   </td>
                   <td
-                    className="max-w-[14rem] truncate px-3 py-2.5 text-slate-600"
+                    className="hidden max-w-[10.5rem] truncate px-2.5 py-2.5 text-slate-600 md:table-cell"
                     title={candidate.email ?? undefined}
                   >
                     {candidate.email ? (
@@ -170,16 +177,16 @@ export function CandidateTable({ candidates, threshold, onStatusChange }: Props)
                       '—'
                     )}
                   </td>
-                  <td className="px-3 py-2.5 whitespace-nowrap text-slate-600 tabular-nums">
+                  <td className="hidden px-2.5 py-2.5 text-xs whitespace-nowrap text-slate-600 tabular-nums md:table-cell">
                     {candidate.phone ?? '—'}
                   </td>
-                  <td className="px-3 py-2.5 text-right whitespace-nowrap text-slate-600 tabular-nums">
+                  <td className="px-2.5 py-2.5 text-right whitespace-nowrap text-slate-600 tabular-nums">
                     {formatYears(candidate.experience_years)}
                   </td>
-                  <td className="min-w-[10rem] px-3 py-2.5">
+                  <td className="hidden w-[10rem] min-w-[9rem] px-2.5 py-2.5 md:table-cell">
                     <SkillChips skills={candidate.skills} />
                   </td>
-                  <td className="px-3 py-2.5 text-right whitespace-nowrap">
+                  <td className="px-2.5 py-2.5 text-right whitespace-nowrap">
                     <span
                       data-testid="match-score"
                       className={`font-semibold tabular-nums ${isHighlighted ? 'text-emerald-700' : 'text-slate-700'}`}
@@ -187,7 +194,7 @@ export function CandidateTable({ candidates, threshold, onStatusChange }: Props)
                       {formatPercent(candidate.match_score)}
                     </span>
                   </td>
-                  <td className="px-3 py-2.5 whitespace-nowrap">
+                  <td className="px-2.5 py-2.5 whitespace-nowrap">
                     <StatusBadge status={candidate.status} />
                     {candidate.status_overridden ? (
                       <span className="ml-1 text-xs text-slate-400">(manual)</span>
@@ -269,6 +276,16 @@ function CandidateDetail({
   return (
     <div className="grid gap-6 md:grid-cols-3">
       <div className="space-y-3">
+        <dl className="space-y-1 text-sm md:hidden">
+          <div className="flex gap-2">
+            <dt className="w-14 shrink-0 text-slate-500">Email</dt>
+            <dd className="min-w-0 break-all text-slate-800">{candidate.email ?? '—'}</dd>
+          </div>
+          <div className="flex gap-2">
+            <dt className="w-14 shrink-0 text-slate-500">Phone</dt>
+            <dd className="text-slate-800 tabular-nums">{candidate.phone ?? '—'}</dd>
+          </div>
+        </dl>
         <h4 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Skills vs. job</h4>
         <div>
           <p className="mb-1 text-xs text-slate-500">Matched ({candidate.matched_skills.length})</p>

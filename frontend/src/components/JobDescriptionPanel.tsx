@@ -114,7 +114,7 @@ export function JobDescriptionPanel({
         </form>
       ) : (
         <div>
-          <dl className="mb-4 flex flex-wrap gap-x-6 gap-y-2 text-sm">
+          <dl className="mb-4 grid grid-cols-2 gap-x-6 gap-y-3 text-sm sm:flex sm:flex-wrap">
             <div>
               <dt className="text-xs text-slate-500">Shortlist threshold</dt>
               <dd className="font-semibold text-slate-900">{formatPercent(job.shortlist_threshold)}</dd>
@@ -125,7 +125,7 @@ export function JobDescriptionPanel({
                 {job.required_years === null ? 'Not stated' : formatYears(job.required_years)}
               </dd>
             </div>
-            <div className="min-w-0 flex-1">
+            <div className="col-span-2 min-w-0 sm:flex-1">
               <dt className="text-xs text-slate-500">Required skills ({job.required_skills.length})</dt>
               <dd className="mt-1 flex flex-wrap gap-1">
                 {job.required_skills.length === 0 ? (

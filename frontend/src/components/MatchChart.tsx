@@ -2,8 +2,8 @@ import type { Stats } from '@shortlist/contracts';
 import { ArcElement, Chart as ChartJS, Legend, Tooltip, type ChartType, type Plugin } from 'chart.js';
 import { useMemo } from 'react';
 import { Doughnut } from 'react-chartjs-2';
-import { formatInteger } from '../lib/format';
-import { buildMatchChartData } from './chart-data';
+import { formatInteger, formatPercent } from '../lib/format';
+import { BUCKETS, buildMatchChartData } from './chart-data';
 import { Card, EmptyState } from './ui';
 import { ChartIcon } from './icons';
 
@@ -98,16 +98,20 @@ export function MatchChart({ stats }: { stats: Stats }) {
             />
           </div>
           <ul className="mt-5 grid grid-cols-2 gap-2 text-sm" aria-label="Score buckets">
-            {chart.labels.map((label, index) => (
-              <li key={label} className="flex items-center gap-2 rounded-lg bg-slate-50 px-2.5 py-1.5">
+            {BUCKETS.map((bucket, index) => (
+              <li
+                key={bucket.key}
+                className="flex items-center gap-1.5 rounded-lg bg-slate-50 px-2 py-1.5"
+                title={`${formatInteger(chart.counts[index] ?? 0)} candidates`}
+              >
                 <span
                   className="size-2.5 shrink-0 rounded-full"
-                  style={{ backgroundColor: chart.colors[index] }}
+                  style={{ backgroundColor: bucket.color }}
                   aria-hidden="true"
                 />
-                <span className="text-slate-700">{label}</span>
-                <span className="ml-auto text-xs text-slate-400">
-                  {formatInteger(chart.counts[index] ?? 0)}
+                <span className="text-xs whitespace-nowrap text-slate-600">{bucket.range}</span>
+                <span className="ml-auto font-semibold whitespace-nowrap text-slate-900 tabular-nums">
+                  {formatPercent(chart.percentages[index] ?? 0)}
                 </span>
               </li>
             ))}

@@ -219,11 +219,11 @@ export function TextArea({
 
 export function StatusBadge({ status }: { status: 'shortlisted' | 'rejected' }) {
   return status === 'shortlisted' ? (
-    <span className="inline-flex items-center gap-1 rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-800">
+    <span className="inline-flex items-center gap-0.5 rounded-full bg-emerald-100 px-1.5 py-0.5 text-xs font-semibold text-emerald-800">
       <CheckIcon className="size-3.5" strokeWidth={2.5} /> Shortlisted
     </span>
   ) : (
-    <span className="inline-flex items-center gap-1 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-semibold text-slate-600">
+    <span className="inline-flex items-center gap-0.5 rounded-full bg-slate-100 px-1.5 py-0.5 text-xs font-semibold text-slate-600">
       <XIcon className="size-3.5" strokeWidth={2.5} /> Rejected
     </span>
   );

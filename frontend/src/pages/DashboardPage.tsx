@@ -254,8 +254,8 @@ function Dashboard({
         isLocked={isProcessing}
       />
 
-      <div className="grid gap-6 xl:grid-cols-12">
-        <div className="xl:col-span-4">
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-[20rem_minmax(0,1fr)]">
+        <div>
           {stats ? (
             <MatchChart stats={stats} />
           ) : (
@@ -266,7 +266,7 @@ function Dashboard({
             </Card>
           )}
         </div>
-        <div className="min-w-0 xl:col-span-8">
+        <div className="min-w-0">
           <Card
             title={`Candidates (${formatInteger(candidates.length)})`}
             actions={
