@@ -245,11 +245,43 @@ function countLetters(text: string): number {
 
 // --------------------------------------------------------------------------------------------- DOCX
 
+// A line break inside a paragraph, rewritten as a newline character mammoth's raw text keeps.
+const DOCX_BREAK_RE = /<w:(?:br|cr)\b[^>]*\/>/g;
+const DOCX_NEWLINE_TEXT = '<w:t xml:space="preserve">&#10;</w:t>';
+
+/**
+ * mammoth's raw text drops <w:br/>, so CVs that put every line in one paragraph with breaks (common in
+ * converted or template documents) come out as one glued line. Such documents are handed to mammoth with
+ * the breaks turned into newline text, in a slimmed copy of the package without styles and media, which
+ * raw text does not use and which cost most of the parsing time.
+ */
+async function docxForRawText(zip: JSZip, bytes: Uint8Array): Promise<Uint8Array> {
+  const documentXml = await zip.file('word/document.xml')?.async('string');
+  if (documentXml === undefined || !DOCX_BREAK_RE.test(documentXml)) {
+    return bytes;
+  }
+  DOCX_BREAK_RE.lastIndex = 0;
+  const slim = new JSZip();
+  for (const [name, entry] of Object.entries(zip.files)) {
+    if (entry.dir || /^word\/(?:media|embeddings)\//.test(name) || name === 'word/styles.xml') {
+      continue;
+    }
+    if (name === 'word/document.xml') {
+      slim.file(name, documentXml.replace(DOCX_BREAK_RE, DOCX_NEWLINE_TEXT));
+    } else {
+      slim.file(name, await entry.async('uint8array'));
+    }
+  }
+  return slim.generateAsync({ type: 'uint8array', compression: 'STORE' });
+}
+
 async function extractDocx(label: string, bytes: Uint8Array): Promise<ExtractedText> {
   let raw: string;
   let headers: HeaderFooterText = { headers: '', footers: '' };
+  let zip: JSZip | undefined;
   try {
-    const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
+    zip = await JSZip.loadAsync(bytes);
+    const result = await mammoth.extractRawText({ buffer: Buffer.from(await docxForRawText(zip, bytes)) });
     raw = result.value;
   } catch {
     throw new FileRejectedError(
@@ -259,7 +291,7 @@ async function extractDocx(label: string, bytes: Uint8Array): Promise<ExtractedT
   }
   // mammoth ends every paragraph (and table cell) with a blank line; one paragraph is one line here.
   try {
-    headers = await readHeadersAndFooters(bytes);
+    headers = await readHeadersAndFooters(zip);
   } catch {
     // The body was readable; a header part that is not is no reason to turn the resume away.
   }
@@ -311,8 +343,7 @@ function paragraphsOfPart(xml: string): string[] {
  * mammoth skips page headers and footers, where many resume templates put the name and contact details.
  * They are read here; a line repeated across the first-page/odd/even variants is kept once.
  */
-async function readHeadersAndFooters(bytes: Uint8Array): Promise<HeaderFooterText> {
-  const zip = await JSZip.loadAsync(bytes);
+async function readHeadersAndFooters(zip: JSZip): Promise<HeaderFooterText> {
   const read = async (kind: 'header' | 'footer'): Promise<string> => {
     const names = Object.keys(zip.files)
       .filter((name) => new RegExp(`^word/${kind}\\d*\\.xml$`).test(name))

@@ -132,6 +132,11 @@ const LOCATION_RE = new RegExp(
 );
 const LOCATION_LABEL_RE = /^(?:location|address|based in|city)\s*[:-]\s*(.{3,60})$/i;
 
+/** True for a line such as "Beer Sheva, Israel" or "Austin, TX 78701". */
+export function looksLikeLocation(line: string): boolean {
+  return LOCATION_RE.test(line);
+}
+
 /** Where the candidate is based, if the header (first lines) says so plainly: "San Francisco, CA". */
 export function extractLocation(text: string): string | null {
   const header = text.split('\n').slice(0, 12);

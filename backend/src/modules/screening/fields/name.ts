@@ -4,13 +4,17 @@
  * templates put it last, some text layers put the contact block at the end) the lines around the e-mail
  * address and the last lines are tried.
  */
+import { findSkills } from '../skills.js';
+import { looksLikeLocation } from './contact.js';
 import { headingKind } from './sections.js';
 
 const HEADER_LINES = 10;
 
 const NOT_NAME_WORDS = new Set(
   (
-    'resume résumé cv curriculum vitae vita biodata bio data profile summary objective career contact details information ' +
+    'resume résumé cv curriculum vitae vita biodata bio data profile summary objective career contact contacts details information ' +
+    'english hindi hebrew russian french german spanish arabic fluent native intermediate pre-intermediate beginner advanced basic ' +
+    'tools api apis framework frameworks stack ' +
     'personal email e-mail phone mobile tel address linkedin github portfolio website references experience education ' +
     'skills projects work history employment professional technical qualifications certifications achievements languages ' +
     'engineer engineering developer development manager management analyst analytics consultant intern internship student designer scientist science ' +
@@ -73,6 +77,18 @@ export function nameFromLine(rawLine: string, opts: { allowLowercase?: boolean }
   if (!words.some((w) => w.replace(/\./g, '').length >= 2)) {
     return null;
   }
+  // "Acme CORPORATION": a long upper-case word beside ordinary words is not part of a name (short ones are
+  // initials: "Karthik GV").
+  const longCaps = words.filter((w) => w.replace(/\./g, '').length > 3 && isAllCaps(w)).length;
+  if (longCaps > 0 && !words.every((w) => isAllCaps(w) || w.replace(/\./g, '').length <= 1)) {
+    return null;
+  }
+  if (looksLikeLocation(rawLine)) {
+    return null;
+  }
+  if (findSkills(line).length > 0) {
+    return null;
+  }
   const allCaps = words.every((w) => w === w.toUpperCase());
   const fix = (w: string): string =>
     (allCaps || w === w.toLowerCase()) && w.replace(/\./g, '').length > 1 ? titleCase(w) : w;
@@ -126,8 +142,9 @@ export function extractName(text: string, email: string | null = null): string |
   if (fromEmail) {
     return fromEmail;
   }
-  // Sidebar layouts: the name is among the last lines of the text layer.
-  for (const line of lines.slice(-4).reverse()) {
+  // Sidebar layouts: the name is among the last lines of the text layer. Only for a resume with contact
+  // details, so that a stray line at the end of an anonymised CV is not taken for a name.
+  for (const line of email ? lines.slice(-4).reverse() : []) {
     const name = nameFromLine(line);
     if (name) {
       return name;
