@@ -80,13 +80,19 @@ export function imageOnlyPdf(): Promise<Uint8Array> {
   return collectPdf(doc);
 }
 
-/** A DOCX with one paragraph per entry, optionally a table after them and a page header/footer. */
+/** A DOCX with one paragraph per entry ("\n" inside one is a line break), optionally a table after them and a page header/footer. */
 export async function docxFromParagraphs(
   paragraphs: string[],
   opts: { table?: string[][]; header?: string[]; footer?: string[] } = {},
 ): Promise<Uint8Array> {
+  // A "\n" inside a paragraph becomes a line break (<w:br/>) within that one paragraph.
   const children: Array<Paragraph | Table> = paragraphs.map(
-    (text) => new Paragraph({ children: [new TextRun(text)] }),
+    (text) =>
+      new Paragraph({
+        children: text
+          .split('\n')
+          .map((line, i) => new TextRun({ text: line, ...(i > 0 ? { break: 1 } : {}) })),
+      }),
   );
   if (opts.table) {
     children.push(

@@ -93,6 +93,12 @@ describe('extractText', () => {
     ]);
   });
 
+  it('keeps line breaks inside a DOCX paragraph as separate lines', async () => {
+    const bytes = await docxFromParagraphs(['Jane Roe\nSenior Engineer\njane@example.com', 'Skills']);
+    const result = await extractText({ fileName: 'breaks.docx', bytes }, opts);
+    expect(result.text.split('\n')).toEqual(['Jane Roe', 'Senior Engineer', 'jane@example.com', 'Skills']);
+  });
+
   it('includes DOCX page headers and footers, where templates put the name and contact details', async () => {
     const bytes = await docxFromParagraphs(['Experience', 'Engineer at Acme'], {
       header: ['Jane Roe', 'jane.roe@example.com & +44 20 7946 0958'],
