@@ -63,6 +63,15 @@ describe('findSkills', () => {
     expect(findSkills('CI/CD for four game teams.')).toEqual(['CI/CD']);
   });
 
+  it('reads "and"/"or" as list separators for lower-case ambiguous words', () => {
+    expect(findSkills('Methodologies: Scrum, Agile and waterfall.')).toEqual(['Scrum', 'Agile', 'Waterfall']);
+  });
+
+  it('does not count a category label before a colon as a skill', () => {
+    expect(findSkills('Operating Systems: Linux, Windows')).toEqual(['Linux', 'Windows']);
+    expect(findSkills('Knowledge of operating systems and Linux')).toEqual(['Operating Systems', 'Linux']);
+  });
+
   it('reads upper-case skill lists', () => {
     expect(findSkills('EXCEL (2 years), OUTLOOK (1 year), REACT, GO, SQL')).toEqual([
       'Excel',

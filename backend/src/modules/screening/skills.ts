@@ -45,6 +45,7 @@ const TAXONOMY: Entry[] = [
   ['Julia', '~Julia'],
   ['Groovy', 'groovy'],
   ['Visual Basic', 'visual basic', 'vb.net', 'vb', 'vb6', 'visual basic .net'],
+  ['VBScript', 'vbscript', 'vb script', 'vb scripting'],
   ['VBA', 'vba', 'excel vba', 'vba macros', 'macros'],
   ['Assembly', '~Assembly', 'assembly language', 'x86 assembly', 'arm assembly', 'asm'],
   ['COBOL', 'cobol'],
@@ -838,6 +839,19 @@ const JOINER_RE = /^(?:\s+|[.\-/&]|\s*&\s*)$/;
 // A bare "&" is left out: "R&D" is not R in a list.
 const LIST_SEPARATOR_RE = /[,;/|():+\n]|\s&\s/;
 const LIST_WORDS = new Set(['and', 'or']);
+// Skills that double as the label of a list ("Operating Systems: Linux, Windows" names no skill by itself).
+const CATEGORY_SKILLS = new Set([
+  'Operating Systems',
+  'Networking',
+  'Web Development',
+  'Web Services',
+  'Cloud Computing',
+  'DBMS',
+  'Mobile Development',
+  'Software Testing',
+  'Frontend Development',
+  'Backend Development',
+]);
 /** How many tokens away an unambiguous skill must be for a `~` alias to count as part of a skills list. */
 const LIST_CONTEXT_TOKENS = 6;
 
@@ -933,18 +947,15 @@ function isListSeparated(
     last < tokens.length - 1
       ? text.slice((tokens[last] as Token).end, (tokens[last + 1] as Token).start)
       : '\n';
-  if (needsBothSides) {
-    return LIST_SEPARATOR_RE.test(before) && LIST_SEPARATOR_RE.test(after);
-  }
-  if (LIST_SEPARATOR_RE.test(before) || LIST_SEPARATOR_RE.test(after)) {
-    return true;
-  }
   const prevWord = tokens[first - 1]?.lower;
   const nextWord = tokens[last + 1]?.lower;
-  return (
-    (prevWord !== undefined && LIST_WORDS.has(prevWord)) ||
-    (nextWord !== undefined && LIST_WORDS.has(nextWord))
-  );
+  const isSeparatedBefore =
+    LIST_SEPARATOR_RE.test(before) ||
+    (prevWord !== undefined && LIST_WORDS.has(prevWord) && /^\s+$/.test(before));
+  const isSeparatedAfter =
+    LIST_SEPARATOR_RE.test(after) ||
+    (nextWord !== undefined && LIST_WORDS.has(nextWord) && /^\s+$/.test(after));
+  return needsBothSides ? isSeparatedBefore && isSeparatedAfter : isSeparatedBefore || isSeparatedAfter;
 }
 
 type Confidence = 'confident' | 'list-only' | 'list-strict';
@@ -1002,6 +1013,13 @@ function scan(rawText: string): Hit[] {
     }
     if (best) {
       const isListOnly = best.confidence !== 'confident';
+      const isLabel =
+        CATEGORY_SKILLS.has(best.match.canonical) &&
+        /^\s*:/.test(text.slice((tokens[best.last] as Token).end));
+      if (isLabel) {
+        i = best.last + 1;
+        continue;
+      }
       if (!isListOnly || isListSeparated(text, tokens, i, best.last, best.confidence === 'list-strict')) {
         hits.push({
           canonical: best.match.canonical,
