@@ -280,6 +280,11 @@ describe('recruiter journey in a real browser', () => {
     const table = page.locator('table[aria-label="Candidates"]');
     const tableFit = await table.evaluate((el) => el.scrollWidth - (el.parentElement?.clientWidth ?? 0));
     expect(tableFit, 'the candidate table fits beside the chart at 1440 px').toBeLessThanOrEqual(0);
+    await page.setViewportSize(MOBILE);
+    await page.waitForTimeout(300);
+    const phoneFit = await table.evaluate((el) => el.scrollWidth - (el.parentElement?.clientWidth ?? 0));
+    await page.setViewportSize(DESKTOP);
+    expect(phoneFit, 'the candidate table needs no sideways scrolling at 375 px').toBeLessThanOrEqual(0);
     await canvas.screenshot({ path: path.join(SCREENSHOTS, 'chart-canvas.png') });
     const legend = await page.getByRole('list', { name: 'Score buckets' }).locator('li').allTextContents();
     expect(legend).toHaveLength(4);

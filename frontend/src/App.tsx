@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Navigate, Outlet, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { Toaster } from 'sonner';
 import { setSessionExpiredHandler } from './api/client';
@@ -7,7 +7,6 @@ import { PageLoading } from './components/ui';
 import { AuthProvider } from './hooks/AuthProvider';
 import { useAuth } from './hooks/auth-context';
 import { BillingPage } from './pages/BillingPage';
-import { DashboardPage } from './pages/DashboardPage';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
 import { JobsPage } from './pages/JobsPage';
 import { LoginPage } from './pages/LoginPage';
@@ -16,6 +15,11 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { ResetPasswordPage } from './pages/ResetPasswordPage';
 import { SignupPage } from './pages/SignupPage';
 import { VerifyEmailPage } from './pages/VerifyEmailPage';
+
+// chart.js and the table are only needed on the dashboard; keep them out of the first load.
+const DashboardPage = lazy(() =>
+  import('./pages/DashboardPage').then((module) => ({ default: module.DashboardPage })),
+);
 
 function RequireAuth() {
   const { user, isLoading } = useAuth();
@@ -67,7 +71,14 @@ export function App() {
           <Route element={<AppLayout />}>
             <Route path="/jobs" element={<JobsPage />} />
             <Route path="/jobs/new" element={<NewJobPage />} />
-            <Route path="/jobs/:id" element={<DashboardPage />} />
+            <Route
+              path="/jobs/:id"
+              element={
+                <Suspense fallback={<PageLoading label="Loading dashboard…" />}>
+                  <DashboardPage />
+                </Suspense>
+              }
+            />
             <Route path="/billing" element={<BillingPage />} />
           </Route>
         </Route>

@@ -27,6 +27,7 @@ const responsiveColumn: Record<string, string> = {
   email: 'hidden md:table-cell',
   phone: 'hidden md:table-cell',
   skills: 'hidden md:table-cell',
+  experience: 'hidden sm:table-cell',
 };
 
 /** Unscored candidates sort below every scored one. */
@@ -157,7 +158,7 @@ export function CandidateTable({ candidates, threshold, onStatusChange }: Props)
                       </svg>
                     </button>
                   </td>
-                  <td className="max-w-[11rem] px-2.5 py-2.5 md:max-w-[10.5rem]">
+                  <td className="max-w-[8rem] px-2.5 py-2.5 sm:max-w-[12rem] md:max-w-[10.5rem]">
                     <div className="truncate font-medium text-slate-900" title={candidate.name ?? undefined}>
                       {candidate.name ?? <span className="text-slate-400 italic">Unknown name</span>}
                     </div>
@@ -180,7 +181,7 @@ export function CandidateTable({ candidates, threshold, onStatusChange }: Props)
                   <td className="hidden px-2.5 py-2.5 text-xs whitespace-nowrap text-slate-600 tabular-nums md:table-cell">
                     {candidate.phone ?? '—'}
                   </td>
-                  <td className="px-2.5 py-2.5 text-right whitespace-nowrap text-slate-600 tabular-nums">
+                  <td className="hidden px-2.5 py-2.5 text-right whitespace-nowrap text-slate-600 tabular-nums sm:table-cell">
                     {formatYears(candidate.experience_years)}
                   </td>
                   <td className="hidden w-[10rem] min-w-[9rem] px-2.5 py-2.5 md:table-cell">
@@ -284,6 +285,10 @@ function CandidateDetail({
           <div className="flex gap-2">
             <dt className="w-14 shrink-0 text-slate-500">Phone</dt>
             <dd className="text-slate-800 tabular-nums">{candidate.phone ?? '—'}</dd>
+          </div>
+          <div className="flex gap-2">
+            <dt className="w-14 shrink-0 text-slate-500">Exp</dt>
+            <dd className="text-slate-800 tabular-nums">{formatYears(candidate.experience_years)}</dd>
           </div>
         </dl>
         <h4 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Skills vs. job</h4>

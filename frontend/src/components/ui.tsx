@@ -220,11 +220,14 @@ export function TextArea({
 export function StatusBadge({ status }: { status: 'shortlisted' | 'rejected' }) {
   return status === 'shortlisted' ? (
     <span className="inline-flex items-center gap-0.5 rounded-full bg-emerald-100 px-1.5 py-0.5 text-xs font-semibold text-emerald-800">
-      <CheckIcon className="size-3.5" strokeWidth={2.5} /> Shortlisted
+      <CheckIcon className="size-3.5" strokeWidth={2.5} />
+      {/* Icon-only on phones, where the table is narrowest; screen readers always get the word. */}
+      <span className="sr-only sm:not-sr-only">Shortlisted</span>
     </span>
   ) : (
     <span className="inline-flex items-center gap-0.5 rounded-full bg-slate-100 px-1.5 py-0.5 text-xs font-semibold text-slate-600">
-      <XIcon className="size-3.5" strokeWidth={2.5} /> Rejected
+      <XIcon className="size-3.5" strokeWidth={2.5} />
+      <span className="sr-only sm:not-sr-only">Rejected</span>
     </span>
   );
 }
