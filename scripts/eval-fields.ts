@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractText } from '../backend/src/modules/screening/extract-text';
-import { extractFieldsLocally } from '../backend/src/modules/screening/fields/local';
+import { estimateExperienceYears, extractFieldsLocally } from '../backend/src/modules/screening/fields/local';
 import { canonicalizeSkill, findSkills } from '../backend/src/modules/screening/skills';
 import { FileRejectedError } from '../backend/src/modules/screening/types';
 
@@ -195,6 +195,9 @@ function evalDataturks(): void {
   const strict = { tp: 0, predicted: 0, gold: 0 };
   const matcher = { tp: 0, predicted: 0, gold: 0 };
   const names: Tally = { correct: 0, total: 0 };
+  // The Indeed resumes were collected in mid-2018, so their "Present" is then, not today.
+  const collectedAt = new Date('2018-06-15T00:00:00Z');
+  const years = { within1: 0, within20pct: 0, total: 0, absErrors: [] as number[] };
   let resumesWithSkills = 0;
   let fieldsMs = 0;
   const missedGold = new Map<string, number>();
@@ -212,6 +215,19 @@ function evalDataturks(): void {
       names.correct += Number(ok);
       if (verbose && !ok) {
         console.log(`name ✗ got ${fields.name} want ${goldName.trim()}`);
+      }
+    }
+    const statedSpan = spans('Years of Experience').find((t) => /\d/.test(t) && !/month/i.test(t));
+    if (statedSpan) {
+      const gold = Number(/\d+(?:\.\d+)?/.exec(statedSpan)?.[0]);
+      const got = estimateExperienceYears(row.content, collectedAt);
+      years.total++;
+      const err = got === null ? Infinity : Math.abs(got - gold);
+      years.within1 += Number(err <= 1);
+      years.within20pct += Number(err <= Math.max(1, 0.2 * gold));
+      years.absErrors.push(err);
+      if (verbose && err > 1) {
+        console.log(`years ✗ got ${got} want ${statedSpan.trim()}`);
       }
     }
     const skillSpans = spans('Skills');
@@ -270,10 +286,25 @@ function evalDataturks(): void {
       ['B: taxonomy matcher over the Skills span', ...pr(matcher)],
     ],
   );
+  const sortedErrors = [...years.absErrors].sort((a, b) => a - b);
+  const medianError = sortedErrors[Math.floor(sortedErrors.length / 2)] ?? NaN;
   printTable(
-    'DataTurks names',
+    'DataTurks names and years (years: computed with "Present" = 2018-06, against the annotated stated total)',
     ['field', 'correct', 'accuracy'],
-    [['name', `${names.correct}/${names.total}`, pct(names)]],
+    [
+      ['name', `${names.correct}/${names.total}`, pct(names)],
+      [
+        'years within ±1',
+        `${years.within1}/${years.total}`,
+        pct({ correct: years.within1, total: years.total }),
+      ],
+      [
+        'years within ±20% (min ±1)',
+        `${years.within20pct}/${years.total}`,
+        pct({ correct: years.within20pct, total: years.total }),
+      ],
+      ['years median abs error', `${medianError.toFixed(1)} y`, ''],
+    ],
   );
   console.log(
     `field extraction: ${(fieldsMs / rows.length).toFixed(2)} ms/resume (${(1000 / (fieldsMs / rows.length)).toFixed(0)}/s on one core)`,

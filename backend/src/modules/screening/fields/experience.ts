@@ -1,7 +1,8 @@
 /**
  * Years of experience from a resume: the union of the work date ranges ("Jan 2019 – Present", "2016-2020",
  * "03/2018 - 06/2021"), overlaps merged, "Present" = now; ranges under Education, Projects and other
- * non-work headings are left out. When no range can be read, an explicit claim ("8+ years of experience").
+ * non-work headings are left out. An explicit claim ("8+ years of experience") is used when no range can be
+ * read, or when it is larger than the ranges (resumes often list only their recent jobs).
  */
 import { headingKind, sectionLines, type SectionKind } from './sections.js';
 
@@ -169,8 +170,12 @@ export function estimateExperienceYears(text: string, now: Date = new Date()): n
   const hasWorkSection = text.split('\n').some((line) => headingKind(line) === 'work');
   const work = ranges.filter((r) => isWorkRange(r, hasWorkSection));
   const months = mergedMonths(work);
+  const stated = statedYears(text);
   if (months > 0) {
-    return Math.round((months / 12) * 10) / 10;
+    const fromRanges = Math.round((months / 12) * 10) / 10;
+    // Resumes often list only recent jobs under a stated total ("13 years of experience"); a larger
+    // explicit claim wins over the partial ranges.
+    return stated !== null && stated > fromRanges ? stated : fromRanges;
   }
-  return statedYears(text);
+  return stated;
 }

@@ -132,6 +132,13 @@ describe('years of experience', () => {
     expect(estimateExperienceYears(text, NOW)).toBe(3.1);
   });
 
+  it('prefers a stated total that is larger than the listed ranges, never a smaller one', () => {
+    const recentOnly = 'Over 13 years of experience in IT.\nExperience\nLead, Acme, Jan 2020 - Present';
+    expect(estimateExperienceYears(recentOnly, NOW)).toBe(13);
+    const understated = '5 years of experience.\nExperience\nLead, Acme, Jan 2015 - Present';
+    expect(estimateExperienceYears(understated, NOW)).toBe(10.5);
+  });
+
   it('falls back to an explicit claim when there are no dates', () => {
     expect(estimateExperienceYears('Seasoned PM with over 12 years of experience in fintech.', NOW)).toBe(12);
     expect(statedYears('Engineer with 5+ years of proven expertise')).toBe(5);
