@@ -168,6 +168,14 @@ describe('extractText rejections', () => {
     expect(error.message).toBe('"resume.pdf" is a PNG image, not a PDF, DOCX or TXT resume.');
   });
 
+  it('rejects an old Word .doc and says to save it as DOCX or PDF', async () => {
+    const bytes = new Uint8Array(4096);
+    bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]); // OLE compound file header
+    const error = await rejectionOf({ fileName: 'cv.docx', bytes });
+    expect(error.code).toBe('wrong_type');
+    expect(error.message).toContain('Save it as DOCX or PDF');
+  });
+
   it('rejects random binary bytes as the wrong type', async () => {
     const error = await rejectionOf({ fileName: 'resume.docx', bytes: randomBytes(20_000) });
     expect(error.code).toBe('wrong_type');
