@@ -67,6 +67,11 @@ describe('findSkills', () => {
     expect(findSkills('Methodologies: Scrum, Agile and waterfall.')).toEqual(['Scrum', 'Agile', 'Waterfall']);
   });
 
+  it('does not read "Less than 1 year" as the LESS stylesheet language', () => {
+    expect(findSkills('ACCESS (Less than 1 year), LESS, Sass')).toEqual(['Microsoft Access', 'Less', 'Sass']);
+    expect(findSkills('Java (Less than 1 year), SQL (LESS THAN 1 YEAR)')).toEqual(['Java', 'SQL']);
+  });
+
   it('does not count a category label before a colon as a skill', () => {
     expect(findSkills('Operating Systems: Linux, Windows')).toEqual(['Linux', 'Windows']);
     expect(findSkills('Knowledge of operating systems and Linux')).toEqual(['Operating Systems', 'Linux']);

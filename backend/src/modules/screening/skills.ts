@@ -839,6 +839,8 @@ const JOINER_RE = /^(?:\s+|[.\-/&]|\s*&\s*)$/;
 // A bare "&" is left out: "R&D" is not R in a list.
 const LIST_SEPARATOR_RE = /[,;/|():+\n]|\s&\s/;
 const LIST_WORDS = new Set(['and', 'or']);
+// Words that stop a match: "(Less than 1 year)" is not the LESS stylesheet language.
+const FOLLOWED_BY_VETO: Record<string, RegExp> = { Less: /^\s+than\b/i };
 // Skills that double as the label of a list ("Operating Systems: Linux, Windows" names no skill by itself).
 const CATEGORY_SKILLS = new Set([
   'Operating Systems',
@@ -1013,10 +1015,10 @@ function scan(rawText: string): Hit[] {
     }
     if (best) {
       const isListOnly = best.confidence !== 'confident';
-      const isLabel =
-        CATEGORY_SKILLS.has(best.match.canonical) &&
-        /^\s*:/.test(text.slice((tokens[best.last] as Token).end));
-      if (isLabel) {
+      const matchEnd = (tokens[best.last] as Token).end;
+      const textAfter = text.slice(matchEnd, matchEnd + 12);
+      const isLabel = CATEGORY_SKILLS.has(best.match.canonical) && /^\s*:/.test(textAfter);
+      if (isLabel || FOLLOWED_BY_VETO[best.match.canonical]?.test(textAfter)) {
         i = best.last + 1;
         continue;
       }
