@@ -1,5 +1,13 @@
 import type { Stats } from '@shortlist/contracts';
-import { ArcElement, Chart as ChartJS, Legend, Tooltip, type ChartType, type Plugin } from 'chart.js';
+import {
+  ArcElement,
+  Chart as ChartJS,
+  Legend,
+  Tooltip,
+  type ChartOptions,
+  type ChartType,
+  type Plugin,
+} from 'chart.js';
 import { useMemo } from 'react';
 import { Doughnut } from 'react-chartjs-2';
 import { formatInteger, formatPercent } from '../lib/format';
@@ -61,6 +69,28 @@ export function MatchChart({ stats }: { stats: Stats }) {
     [chart],
   );
 
+  // Stable options: a new object each render would make react-chartjs-2 re-animate the chart on every update.
+  const options = useMemo<ChartOptions<'doughnut'>>(
+    () => ({
+      responsive: true,
+      maintainAspectRatio: false,
+      cutout: '68%',
+      // No animation: a resize (rotation, window, full-page capture) otherwise redraws the ring mid-animation,
+      // shrunken off-centre; the figures matter more than the motion.
+      animation: false,
+      plugins: {
+        centerLabel: { text: chart.centerLabel, caption: 'average match' },
+        legend: { display: false },
+        tooltip: {
+          callbacks: {
+            label: (item) => ` ${formatInteger(item.parsed)} candidates`,
+          },
+        },
+      },
+    }),
+    [chart.centerLabel],
+  );
+
   return (
     <Card
       title="Match distribution"
@@ -77,25 +107,7 @@ export function MatchChart({ stats }: { stats: Stats }) {
             role="img"
             aria-label={`Average match ${chart.centerLabel}. ${chart.labels.join(', ')}`}
           >
-            <Doughnut
-              data={data}
-              plugins={plugins}
-              options={{
-                responsive: true,
-                maintainAspectRatio: false,
-                cutout: '68%',
-                animation: { duration: 400 },
-                plugins: {
-                  centerLabel: { text: chart.centerLabel, caption: 'average match' },
-                  legend: { display: false },
-                  tooltip: {
-                    callbacks: {
-                      label: (item) => ` ${formatInteger(item.parsed)} candidates`,
-                    },
-                  },
-                },
-              }}
-            />
+            <Doughnut data={data} plugins={plugins} options={options} />
           </div>
           <ul className="mt-5 grid grid-cols-2 gap-2 text-sm" aria-label="Score buckets">
             {BUCKETS.map((bucket, index) => (
