@@ -70,7 +70,6 @@ async function evalResumeSamples(): Promise<void> {
   const rows: string[][] = [];
   let extractMs = 0;
   let fieldsMs = 0;
-  const cpuStart = cpuMs();
   for (const r of resumes) {
     const bytes = new Uint8Array(fs.readFileSync(path.join(dir, r.file)));
     const t0 = performance.now();
@@ -130,11 +129,27 @@ async function evalResumeSamples(): Promise<void> {
     ['field', 'correct', 'accuracy'],
     Object.entries(tallies).map(([field, t]) => [field, `${t.correct}/${t.total}`, pct(t)]),
   );
-  const cpuPerResume = (cpuMs() - cpuStart) / resumes.length;
+  // Throughput on a second, warm pass (the first one paid for loading pdf.js); CPU time, so other load on
+  // the machine does not count against it.
+  const warmFiles = resumes.map((r) => ({
+    fileName: path.basename(r.file),
+    bytes: new Uint8Array(fs.readFileSync(path.join(dir, r.file))),
+  }));
+  const cpuStart = cpuMs();
+  for (const file of warmFiles) {
+    try {
+      extractFieldsLocally((await extractText(file, { maxFileSizeBytes: 8 * 1024 * 1024 })).text, {
+        now: NOW,
+      });
+    } catch {
+      // Rejections were reported above.
+    }
+  }
+  const cpuPerResume = (cpuMs() - cpuStart) / warmFiles.length;
   console.log(
-    `CPU time, extraction + fields: ${cpuPerResume.toFixed(1)} ms/resume (${(1000 / cpuPerResume).toFixed(0)}/s per core; includes pdf.js warm-up). ` +
-      `text extraction: ${(extractMs / resumes.length).toFixed(1)} ms/resume wall; ` +
-      `field extraction: ${(fieldsMs / resumes.length).toFixed(2)} ms/resume`,
+    `Warm pass, CPU time for extraction + fields: ${cpuPerResume.toFixed(1)} ms/resume ` +
+      `(${(1000 / cpuPerResume).toFixed(0)} resumes/s per core). First pass wall time: text ` +
+      `${(extractMs / resumes.length).toFixed(1)} ms/resume, fields ${(fieldsMs / resumes.length).toFixed(2)} ms/resume.`,
   );
 }
 
