@@ -99,7 +99,7 @@ async function main(): Promise<void> {
   const dbFile = path.join(os.tmpdir(), `shortlist-bench-${process.pid}.db`);
   const config = loadConfig({
     NODE_ENV: 'test',
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: 'error',
     DATABASE_URL: `sqlite://${dbFile}`,
     FREE_TRIAL_CREDITS: String(count + 10),
     MAX_FILES_PER_UPLOAD: String(Math.max(uploadBatch, 500)),
