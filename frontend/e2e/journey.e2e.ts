@@ -376,6 +376,22 @@ describe('recruiter journey in a real browser', () => {
     expectNoConsoleErrors();
   });
 
+  it('turns away a resume already in the job as a duplicate, without spending a credit', async () => {
+    const { user: before } = await apiGet<{ user: { free_trial_remaining: number } }>('/auth/me');
+    await page.getByRole('button', { name: 'Add resumes' }).click();
+    const uploader = page.locator('#add-resumes');
+    await uploader.locator('input[aria-label="Resume files"]').setInputFiles(resumeFiles[0] as string);
+    await uploader.getByRole('button', { name: 'Upload & screen 1' }).click();
+    const item = uploader.getByTestId('upload-item');
+    await expect.poll(() => item.getAttribute('data-status'), { timeout: 30_000 }).toBe('rejected');
+    expect(await item.textContent()).toContain('duplicate');
+    await expect.poll(() => page.getByTestId('rejected-file').count()).toBe(2);
+    expect(await page.getByTestId('candidate-row').count()).toBe(resumeFiles.length);
+    const { user: after } = await apiGet<{ user: { free_trial_remaining: number } }>('/auth/me');
+    expect(after.free_trial_remaining).toBe(before.free_trial_remaining);
+    expectNoConsoleErrors();
+  });
+
   it('shows the jobs list and billing pages', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Jobs' }).click();
     await page.getByRole('link', { name: /Senior Full-Stack Engineer/ }).waitFor();
