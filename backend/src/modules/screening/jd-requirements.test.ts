@@ -20,6 +20,12 @@ describe('parseJobRequirements', () => {
     expect(r.requiredYears).toBe(5);
   });
 
+  it('keeps soft skills out of the required list, since resumes rarely list them', () => {
+    const parsed = parseJobRequirements('Requirements\n- Strong communication and problem solving\n- 3+ years of Python and SQL');
+    expect(parsed.requiredSkills).toEqual(['Python', 'SQL']);
+    expect(parsed.preferredSkills).toEqual(expect.arrayContaining(['Communication', 'Problem Solving']));
+  });
+
   it('treats a skill called "a plus" inline as preferred', () => {
     const r = parseJobRequirements('You write TypeScript every day.\nExperience with Kubernetes is a plus.');
     expect(r.requiredSkills).toEqual(['TypeScript']);

@@ -1,4 +1,4 @@
-import { findSkills } from './skills.js';
+import { findSkills, isSoftSkill } from './skills.js';
 import type { JobRequirements } from './types.js';
 
 /**
@@ -178,8 +178,9 @@ export function parseJobRequirements(jdText: string): ParsedJobRequirements {
     }
   }
 
-  const requiredSkills = [...new Set(required)];
+  // Soft skills stay informational: resumes seldom list "Communication", so requiring it would penalise everyone.
+  const requiredSkills = [...new Set(required)].filter((s) => !isSoftSkill(s));
   const requiredSet = new Set(requiredSkills);
-  const preferredSkills = [...new Set(preferred)].filter((s) => !requiredSet.has(s));
+  const preferredSkills = [...new Set([...preferred, ...required])].filter((s) => !requiredSet.has(s));
   return { requiredSkills, preferredSkills, requiredYears };
 }

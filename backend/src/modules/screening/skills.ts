@@ -1051,6 +1051,31 @@ function scan(rawText: string): Hit[] {
 }
 
 /** Canonical skills mentioned in `text`, in order of first mention. */
+/**
+ * Professional ("soft") skills: real requirements in a JD's prose, but resumes rarely list them, so counting
+ * them as required skills would mark nearly everyone as missing them.
+ */
+const SOFT_SKILLS = new Set([
+  'Leadership',
+  'Communication',
+  'Teamwork',
+  'Problem Solving',
+  'Critical Thinking',
+  'Time Management',
+  'Public Speaking',
+  'Mentoring',
+  'Team Management',
+  'Presentation Skills',
+  'Analytical Skills',
+  'Interpersonal Skills',
+  'Conflict Resolution',
+  'Decision Making',
+]);
+
+export function isSoftSkill(canonical: string): boolean {
+  return SOFT_SKILLS.has(canonical);
+}
+
 export function findSkills(text: string): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
