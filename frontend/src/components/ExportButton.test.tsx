@@ -16,8 +16,14 @@ describe('ExportButton', () => {
       'CSV .csv',
       'Excel .xlsx',
     ]);
+    expect(screen.getByRole('menuitem', { name: /CSV/ })).toHaveFocus();
+    await user.keyboard('{ArrowDown}');
+    expect(screen.getByRole('menuitem', { name: /Excel/ })).toHaveFocus();
+    await user.keyboard('{ArrowDown}');
+    expect(screen.getByRole('menuitem', { name: /CSV/ })).toHaveFocus();
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('menu')).toBeNull();
+    expect(button).toHaveFocus();
   });
 
   it('is disabled when nobody is shortlisted', async () => {

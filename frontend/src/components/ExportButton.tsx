@@ -10,6 +10,7 @@ export function ExportButton({ jobId, count }: { jobId: number; count: number })
   const [busyFormat, setBusyFormat] = useState<Format | null>(null);
   const menuId = useId();
   const wrapper = useRef<HTMLDivElement>(null);
+  const trigger = useRef<HTMLButtonElement>(null);
   const isDisabled = count === 0;
 
   useEffect(() => {
@@ -46,12 +47,14 @@ export function ExportButton({ jobId, count }: { jobId: number; count: number })
       ref={wrapper}
       className="relative"
       onKeyDown={(event) => {
-        if (event.key === 'Escape') {
+        if (event.key === 'Escape' && isOpen) {
           setIsOpen(false);
+          trigger.current?.focus();
         }
       }}
     >
       <button
+        ref={trigger}
         type="button"
         disabled={isDisabled || busyFormat !== null}
         aria-haspopup="menu"
@@ -71,6 +74,18 @@ export function ExportButton({ jobId, count }: { jobId: number; count: number })
           id={menuId}
           role="menu"
           aria-label="Export format"
+          onKeyDown={(event) => {
+            // Menu semantics promise arrow-key movement between the items.
+            if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') {
+              return;
+            }
+            event.preventDefault();
+            const items = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('[role="menuitem"]')];
+            const at = items.indexOf(document.activeElement as HTMLButtonElement);
+            const next =
+              event.key === 'ArrowDown' ? (at + 1) % items.length : (at - 1 + items.length) % items.length;
+            items[next]?.focus();
+          }}
           className="absolute right-0 z-20 mt-2 w-52 overflow-hidden rounded-lg border border-slate-200 bg-white py-1 shadow-lg"
         >
           <button

@@ -154,7 +154,7 @@ function JobForm({ onCreated }: { onCreated: (job: Job) => void }) {
         <fieldset>
           <legend className="mb-1.5 text-sm font-medium text-slate-700">Job description</legend>
           <div
-            role="radiogroup"
+            role="group"
             aria-label="Job description source"
             className="mb-3 inline-flex rounded-lg bg-slate-100 p-1"
           >
@@ -162,8 +162,7 @@ function JobForm({ onCreated }: { onCreated: (job: Job) => void }) {
               <button
                 key={value}
                 type="button"
-                role="radio"
-                aria-checked={mode === value}
+                aria-pressed={mode === value}
                 onClick={() => setMode(value)}
                 className={`rounded-md px-3 py-1.5 text-sm font-medium ${mode === value ? 'bg-white text-slate-900 shadow-sm' : 'text-slate-600 hover:text-slate-900'}`}
               >
