@@ -5,7 +5,10 @@ import type { CandidateRow, CandidatesTable, JobFileRow, JobRow, JobStatusValue 
 import { notFound } from '../../errors';
 import type { Insertable } from 'kysely';
 
-const BUCKET_COLUMN: Record<keyof ScoreBuckets, 'bucket_0_50' | 'bucket_50_80' | 'bucket_80_90' | 'bucket_90_100'> = {
+const BUCKET_COLUMN: Record<
+  keyof ScoreBuckets,
+  'bucket_0_50' | 'bucket_50_80' | 'bucket_80_90' | 'bucket_90_100'
+> = {
   '0_50': 'bucket_0_50',
   '50_80': 'bucket_50_80',
   '80_90': 'bucket_80_90',
@@ -144,7 +147,11 @@ export async function updateJobFields(
 
 export async function deleteJob(db: DB, userId: number, jobId: number): Promise<void> {
   // Children first: MySQL and SQLite both cascade, but explicit deletes keep it true without FK enforcement.
-  await db.deleteFrom('score_history').where('job_id', '=', jobId).where('job_id', 'in', ownedJobIds(db, userId)).execute();
+  await db
+    .deleteFrom('score_history')
+    .where('job_id', '=', jobId)
+    .where('job_id', 'in', ownedJobIds(db, userId))
+    .execute();
   await db.deleteFrom('candidates').where('job_id', '=', jobId).where('user_id', '=', userId).execute();
   await db.deleteFrom('job_files').where('job_id', '=', jobId).where('user_id', '=', userId).execute();
   await db.deleteFrom('jobs').where('id', '=', jobId).where('user_id', '=', userId).execute();
@@ -156,7 +163,11 @@ function ownedJobIds(db: DB, userId: number) {
 
 /** Jobs that were queued or processing when the process stopped (any owner: start-up recovery). */
 export async function listInterruptedJobs(db: DB): Promise<JobRow[]> {
-  const rows = await db.selectFrom('jobs').selectAll().where('status', 'in', ['queued', 'processing']).execute();
+  const rows = await db
+    .selectFrom('jobs')
+    .selectAll()
+    .where('status', 'in', ['queued', 'processing'])
+    .execute();
   return rows.map(normaliseJob);
 }
 
@@ -220,7 +231,12 @@ export async function listJobFiles(db: DB, userId: number, jobId: number): Promi
 }
 
 /** Content hashes already accepted into the job (a re-upload of the same resume is a duplicate). */
-export async function acceptedHashes(db: DB, userId: number, jobId: number, hashes: string[]): Promise<Set<string>> {
+export async function acceptedHashes(
+  db: DB,
+  userId: number,
+  jobId: number,
+  hashes: string[],
+): Promise<Set<string>> {
   if (hashes.length === 0) {
     return new Set();
   }
@@ -354,7 +370,13 @@ export async function insertCandidate(
 }
 
 /** Adds LLM usage that produced no candidate (the resume failed after the call) to the job and user. */
-export async function addUsage(trx: DB, userId: number, jobId: number, tokens: number, costUsd: number): Promise<void> {
+export async function addUsage(
+  trx: DB,
+  userId: number,
+  jobId: number,
+  tokens: number,
+  costUsd: number,
+): Promise<void> {
   if (tokens <= 0) {
     return;
   }
@@ -385,7 +407,12 @@ export async function listCandidates(db: DB, userId: number, jobId: number): Pro
   return rows.map(normaliseCandidate);
 }
 
-export async function getCandidate(db: DB, userId: number, jobId: number, candidateId: number): Promise<CandidateRow> {
+export async function getCandidate(
+  db: DB,
+  userId: number,
+  jobId: number,
+  candidateId: number,
+): Promise<CandidateRow> {
   const row = await db
     .selectFrom('candidates')
     .selectAll()
@@ -466,15 +493,42 @@ export async function insertScoreHistory(
     .execute();
 }
 
-/** Recomputes a job's candidate aggregates from its rows (after a re-score, or to repair drift). */
-export async function recomputeJobAggregates(trx: DB, userId: number, jobId: number): Promise<void> {
+/** The dashboard's candidate figures, as kept in a job's aggregate columns. */
+export interface CandidateAggregates {
+  candidate_count: number;
+  shortlisted_count: number;
+  score_sum: number;
+  bucket_0_50: number;
+  bucket_50_80: number;
+  bucket_80_90: number;
+  bucket_90_100: number;
+}
+
+/**
+ * Recomputes a job's candidate aggregates from its rows and stores them (after a re-score, or to repair drift).
+ * Buckets come from `scoreBucket`, the one definition of their edges; unscored candidates count as candidates
+ * but fall in no bucket.
+ */
+export async function recomputeJobAggregates(
+  trx: DB,
+  userId: number,
+  jobId: number,
+): Promise<CandidateAggregates> {
   const rows = await trx
     .selectFrom('candidates')
     .select(['match_score', 'status'])
     .where('job_id', '=', jobId)
     .where('user_id', '=', userId)
     .execute();
-  const agg = { candidate_count: 0, shortlisted_count: 0, score_sum: 0, bucket_0_50: 0, bucket_50_80: 0, bucket_80_90: 0, bucket_90_100: 0 };
+  const agg: CandidateAggregates = {
+    candidate_count: 0,
+    shortlisted_count: 0,
+    score_sum: 0,
+    bucket_0_50: 0,
+    bucket_50_80: 0,
+    bucket_80_90: 0,
+    bucket_90_100: 0,
+  };
   for (const r of rows) {
     agg.candidate_count += 1;
     if (r.status === 'shortlisted') {
@@ -492,11 +546,16 @@ export async function recomputeJobAggregates(trx: DB, userId: number, jobId: num
     .where('id', '=', jobId)
     .where('user_id', '=', userId)
     .execute();
+  return agg;
 }
 
 /** Removes a job's candidate data (privacy retention) but keeps the job and its usage figures. */
 export async function purgeCandidateData(trx: DB, userId: number, jobId: number): Promise<void> {
-  await trx.deleteFrom('score_history').where('job_id', '=', jobId).where('job_id', 'in', ownedJobIds(trx, userId)).execute();
+  await trx
+    .deleteFrom('score_history')
+    .where('job_id', '=', jobId)
+    .where('job_id', 'in', ownedJobIds(trx, userId))
+    .execute();
   await trx.deleteFrom('candidates').where('job_id', '=', jobId).where('user_id', '=', userId).execute();
   await trx
     .updateTable('job_files')
