@@ -3,7 +3,7 @@ import { api } from './client';
 export interface Health {
   status: string;
   version: string;
-  database: string;
+  database: { dialect: 'sqlite' | 'mysql'; reachable: boolean };
   embedder: { kind: 'minilm' | 'lexical'; description: string };
   vector_index: 'faiss' | 'exact';
   semantic_model_available: boolean;
