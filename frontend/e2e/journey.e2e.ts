@@ -13,6 +13,7 @@ import {
   parseCsv,
   REPO_ROOT,
   startBackend,
+  skipBrowserJourney,
   startSmtpCapture,
   type Backend,
   type CapturedMail,
@@ -91,6 +92,9 @@ function expectNoConsoleErrors(): void {
 }
 
 beforeAll(async () => {
+  if (skipBrowserJourney) {
+    return;
+  }
   assertPrerequisites();
   await mkdir(SCREENSHOTS, { recursive: true });
   tmp = await mkdtemp(path.join(os.tmpdir(), 'shortlist-e2e-'));
@@ -151,7 +155,7 @@ afterAll(async () => {
   }
 });
 
-describe('recruiter journey in a real browser', () => {
+describe.skipIf(skipBrowserJourney)('recruiter journey in a real browser', () => {
   it('signs up, verifies the email from the captured link, resets the password and logs in', async () => {
     await page.goto(`${backend.url}/signup`);
     await page.getByLabel('Username').fill(user.username);
