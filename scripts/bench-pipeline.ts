@@ -160,6 +160,8 @@ async function main(): Promise<void> {
   console.log(`  upload requests (sniff + text extraction + dedupe + credits), wall: ${s(uploadMs)}  (${(files.length / (uploadMs / 1000)).toFixed(1)} resumes/s)`);
   console.log(`  field extraction (${screening.fieldExtractor.name}), summed: ${s(fieldsT.ms)}  (${(fieldsT.ms / Math.max(1, fieldsT.calls)).toFixed(1)} ms/resume)`);
   console.log(`  embedding, summed over ${embedT.calls} documents: ${s(embedT.ms)}  (${(embedT.ms / Math.max(1, embedT.calls)).toFixed(1)} ms/doc)`);
+  const st = embedder.stats;
+  console.log(`  embedder work: ${st.chunksEmbedded} chunks run (${(st.chunksEmbedded / Math.max(1, files.length)).toFixed(2)}/resume, ${(st.tokensEmbedded / Math.max(1, st.chunksEmbedded)).toFixed(0)} tokens each), ${st.chunkCacheHits} cache hits`);
   console.log(`  CPU time: user ${s(cpu.user / 1000)}, system ${s(cpu.system / 1000)}`);
   console.log(`peak RSS: ${(Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 1024 / 1024).toFixed(0)} MB`);
 }
