@@ -104,6 +104,9 @@ describe('screening jobs over HTTP', () => {
     const strongs = candidates.filter((c) => fitOf(c) === 'strong').map((c) => c.match_score!);
     const poors = candidates.filter((c) => fitOf(c) === 'poor').map((c) => c.match_score!);
     expect(Math.min(...strongs)).toBeGreaterThan(Math.max(...poors));
+    // With the default threshold (85): every strong fit is shortlisted, every poor fit is not.
+    expect(candidates.filter((c) => fitOf(c) === 'strong').map((c) => c.status)).toEqual(strongs.map(() => 'shortlisted'));
+    expect(candidates.filter((c) => fitOf(c) === 'poor').map((c) => c.status)).toEqual(poors.map(() => 'rejected'));
   });
 
   it('rejects each bad file on its own, with a reason, spending credits only on the good ones', async () => {
