@@ -185,7 +185,9 @@ describe('GET /export/job/:id/shortlisted', () => {
       'Overridden In',
     ]);
     const zoe = sheet.getRow(3);
-    expect(zoe.getCell(3).value).toBe("'+41 44 668 18 00");
+    // A phone is digits only, inert in a typed text cell: kept as written (CSV still neutralises it).
+    expect(zoe.getCell(3).value).toBe('+41 44 668 18 00');
+    expect(zoe.getCell(3).type).toBe(ExcelJS.ValueType.String);
     expect(zoe.getCell(4).value).toBe(7.5);
     expect(zoe.getCell(6).value).toBe(91.5);
     expect(zoe.getCell(7).value).toBe('Shortlisted');

@@ -54,6 +54,17 @@ export function neutraliseCell(value: string): string {
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
+// Digits with phone punctuation only: no function, no reference, so inert even if the sheet is re-saved as CSV.
+const PLAIN_NUMBER = /^[+-]?[\d\s().-]+$/;
+
+/**
+ * XLSX cells are typed: a text cell is never evaluated, so a phone like `+41 44 668 18 00` stays as written.
+ * Anything formula-like is still neutralised, in case the workbook is re-saved as CSV and reopened.
+ */
+function xlsxCell(value: CellValue): CellValue {
+  return typeof value === 'string' && !PLAIN_NUMBER.test(value) ? neutraliseCell(value) : value;
+}
+
 /** `Senior Backend Engineer (Berlin)` → `senior-backend-engineer-berlin`; never empty. */
 export function slugify(title: string): string {
   const slug = title
@@ -68,15 +79,12 @@ export function slugify(title: string): string {
 }
 
 function cells(candidate: ExportCandidate): CellValue[] {
-  return EXPORT_COLUMNS.map((col) => {
-    const value = col.value(candidate);
-    return typeof value === 'string' ? neutraliseCell(value) : value;
-  });
+  return EXPORT_COLUMNS.map((col) => col.value(candidate));
 }
 
 function toCsv(rows: CellValue[][]): Buffer {
   const text = stringify(
-    rows.map((row) => row.map((v) => (v === null ? '' : String(v)))),
+    rows.map((row) => row.map((v) => (v === null ? '' : neutraliseCell(String(v))))),
     {
       header: true,
       columns: EXPORT_COLUMNS.map((c) => c.header),
@@ -101,7 +109,7 @@ async function toXlsx(rows: CellValue[][], title: string): Promise<Buffer> {
   }));
   sheet.getRow(1).font = { bold: true };
   for (const row of rows) {
-    sheet.addRow(row.map((v) => v ?? undefined));
+    sheet.addRow(row.map((v) => xlsxCell(v) ?? undefined));
   }
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: EXPORT_COLUMNS.length } };
   workbook.title = `Shortlist — ${title}`.slice(0, 255);
