@@ -145,14 +145,19 @@ export async function updateJobFields(
     .execute();
 }
 
-export async function deleteJob(db: DB, userId: number, jobId: number): Promise<void> {
-  // Children first: MySQL and SQLite both cascade, but explicit deletes keep it true without FK enforcement.
+/** A job's candidates and their score history (children of candidates first). */
+async function deleteCandidateRows(db: DB, userId: number, jobId: number): Promise<void> {
   await db
     .deleteFrom('score_history')
     .where('job_id', '=', jobId)
     .where('job_id', 'in', ownedJobIds(db, userId))
     .execute();
   await db.deleteFrom('candidates').where('job_id', '=', jobId).where('user_id', '=', userId).execute();
+}
+
+export async function deleteJob(db: DB, userId: number, jobId: number): Promise<void> {
+  // Children first: MySQL and SQLite both cascade, but explicit deletes keep it true without FK enforcement.
+  await deleteCandidateRows(db, userId, jobId);
   await db.deleteFrom('job_files').where('job_id', '=', jobId).where('user_id', '=', userId).execute();
   await db.deleteFrom('jobs').where('id', '=', jobId).where('user_id', '=', userId).execute();
 }
@@ -551,12 +556,7 @@ export async function recomputeJobAggregates(
 
 /** Removes a job's candidate data (privacy retention) but keeps the job and its usage figures. */
 export async function purgeCandidateData(trx: DB, userId: number, jobId: number): Promise<void> {
-  await trx
-    .deleteFrom('score_history')
-    .where('job_id', '=', jobId)
-    .where('job_id', 'in', ownedJobIds(trx, userId))
-    .execute();
-  await trx.deleteFrom('candidates').where('job_id', '=', jobId).where('user_id', '=', userId).execute();
+  await deleteCandidateRows(trx, userId, jobId);
   await trx
     .updateTable('job_files')
     .set({ candidate_id: null, updated_at: nowIso() })
