@@ -1,35 +1,43 @@
 /**
- * npm run bench:pipeline [-- --count=500 --model=auto|lexical|minilm-shaped]
+ * npm run bench:pipeline -- [--corpus=real|generated] [--model=lexical|fp32|q8] [--count=500] [--batches=1]
+ *                          [--per-request=40] [--readers=4]
  *
- * Pushes generated resumes (mixed PDF/DOCX, 1–3 pages; scripts/lib/resume-corpus.ts) through the real app in
- * one process — multipart upload → text extraction → fields → embedding → vector index → score → stored
- * candidate — and prints resumes per second, time per stage and peak RSS. Figures, not a test.
+ * Starts the app as `npm start` would (its own process, SQLite, the local worker pool), uploads resumes over
+ * HTTP in requests of --per-request files, and while the batch runs keeps --readers other-user dashboard
+ * reads going (GET /jobs, /jobs/stats, /jobs/{id}/candidates) and scrapes the server's event-loop delay from
+ * /metrics once a second. Prints resumes/s (first upload byte → job completed), the event-loop delay and
+ * the dashboard-read latencies during the batch, and the memory of the server and its worker processes
+ * after every batch (--batches=5 shows whether it stays flat). Figures, not a test; run it on a quiet machine.
  *
- * --model=minilm-shaped builds (once, into backend/data/bench-model) a model with all-MiniLM-L6-v2's exact
- * architecture and random weights via ../shared/tools/make-minilm-shaped-model.mjs, so the embedding stage
- * costs what the real model costs. Its vectors mean nothing: this measures speed, never quality.
+ * --corpus=real (default) reads ../shared/data: the PDF/DOCX resumes of resume-samples and
+ * vacancy-resume-matching, and the resume-category-updated texts rendered to PDF (scripts/lib/real-resumes.ts).
+ * --corpus=generated uses the synthetic corpus (scripts/lib/resume-corpus.ts), for machines without ../shared.
+ * --model=fp32|q8 builds (once, into backend/data/bench-model) a model with all-MiniLM-L6-v2's exact shape
+ * and random weights with ../shared/tools/make-minilm-shaped-model.mjs: its cost per token is MiniLM's, its
+ * vectors mean nothing — speed only, never quality. --model=lexical runs the lexical fallback.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildApp } from '../backend/src/app';
-import { loadConfig } from '../backend/src/config';
-import { loadEmbedder, type Embedder } from '../backend/src/modules/screening/embedder';
-import { createScreeningRuntime } from '../backend/src/modules/screening/runtime';
-import type { FieldExtractor } from '../backend/src/modules/screening/types';
-import { signAccessToken } from '../backend/src/modules/auth/tokens';
+import SQLite from 'better-sqlite3';
+import { realResumeFiles, categoryResumeTexts, type BenchFile } from './lib/real-resumes';
 import { generateResumeCorpus } from './lib/resume-corpus';
+import { percentile } from './lib/ranking';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SHARED = path.resolve(ROOT, process.env['SHORTLIST_SHARED_DIR'] ?? '../shared');
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
+const corpus = args['corpus'] ?? 'real';
+const model = args['model'] ?? 'lexical';
 const count = Number(args['count'] ?? 500);
-const sharedTools = path.resolve(ROOT, process.env['SHORTLIST_SHARED_DIR'] ?? '../shared', 'tools');
-const wantedModel = args['model'] ?? 'auto';
-const uploadBatch = Number(args['batch'] ?? 50);
+const batches = Number(args['batches'] ?? 1);
+const perRequest = Number(args['per-request'] ?? 40);
+const readers = Number(args['readers'] ?? 4);
 
-function multipartBody(files: Array<{ fileName: string; bytes: Uint8Array }>) {
+function multipartBody(files: BenchFile[]): { body: Buffer; contentType: string } {
   const boundary = '----shortlistbench' + Math.random().toString(16).slice(2);
   const chunks: Buffer[] = [];
   for (const f of files) {
@@ -37,133 +45,241 @@ function multipartBody(files: Array<{ fileName: string; bytes: Uint8Array }>) {
     chunks.push(Buffer.from(f.bytes), Buffer.from('\r\n'));
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return { body: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
-async function benchEmbedder(): Promise<Embedder> {
-  const modelRoot = path.join(ROOT, 'backend', 'data', 'bench-model');
-  const modelName = 'minilm-shaped';
-  const canBuild = fs.existsSync(path.join(sharedTools, 'make-minilm-shaped-model.mjs'));
-  const useShaped = wantedModel === 'minilm-shaped' || (wantedModel === 'auto' && canBuild);
-  if (!useShaped) {
-    return loadEmbedder({ allowRemoteModels: false, log: () => {} });
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+/** The model folder for --model, built once from the corpus's words (so sequence lengths are realistic). */
+function benchModel(texts: string[]): { dir: string; name: string } | null {
+  if (model === 'lexical') {
+    return null;
   }
-  if (!fs.existsSync(path.join(modelRoot, modelName, 'onnx', 'model.onnx'))) {
-    if (!canBuild) {
-      console.error(`--model=minilm-shaped needs ${sharedTools}/make-minilm-shaped-model.mjs (not found)`);
+  const tool = path.join(SHARED, 'tools', 'make-minilm-shaped-model.mjs');
+  const dir = path.join(ROOT, 'backend', 'data', 'bench-model', model);
+  const name = 'minilm-shaped';
+  const weights = path.join(dir, name, 'onnx', model === 'q8' ? 'model_quantized.onnx' : 'model.onnx');
+  if (!fs.existsSync(weights)) {
+    if (!fs.existsSync(tool)) {
+      console.error(`--model=${model} needs ${tool} (not found)`);
       process.exit(2);
     }
-    console.log('building the MiniLM-shaped random model (once)…');
-    const corpusText = path.join(os.tmpdir(), 'shortlist-bench-vocab.txt');
-    const texts: string[] = [];
-    for await (const f of generateResumeCorpus(60, 7)) {
-      texts.push(JSON.stringify(f.truth.resume));
+    console.log(`building the MiniLM-shaped random model (${model}, once)…`);
+    const vocabText = path.join(os.tmpdir(), 'shortlist-bench-vocab.txt');
+    fs.writeFileSync(vocabText, texts.join('\n'));
+    execFileSync('node', [tool, ...(model === 'q8' ? ['--q8'] : []), path.join(dir, name), vocabText], { cwd: path.join(ROOT, 'backend'), stdio: 'inherit' });
+    if (model === 'q8') {
+      // Only the quantized weights in this folder, so the app's "prefer q8" choice is the one measured.
+      fs.rmSync(path.join(dir, name, 'onnx', 'model.onnx'), { force: true });
     }
-    fs.writeFileSync(corpusText, texts.join('\n'));
-    execFileSync('node', [path.join(sharedTools, 'make-minilm-shaped-model.mjs'), path.join(modelRoot, modelName), corpusText], {
-      cwd: ROOT,
-      stdio: 'inherit',
-    });
   }
-  return loadEmbedder({ modelDir: modelRoot, modelName, allowRemoteModels: false, dtype: 'fp32', log: () => {} });
+  return { dir, name };
 }
 
-function timed<T extends object>(target: T, method: keyof T, bucket: { ms: number; calls: number }): void {
-  const original = (target[method] as unknown as (...a: unknown[]) => Promise<unknown>).bind(target);
-  (target as Record<keyof T, unknown>)[method] = async (...a: unknown[]) => {
-    const t0 = performance.now();
-    try {
-      return await original(...a);
-    } finally {
-      bucket.ms += performance.now() - t0;
-      bucket.calls += 1;
+async function loadCorpus(round: number): Promise<BenchFile[]> {
+  if (corpus === 'real') {
+    return realResumeFiles(path.join(SHARED, 'data'), count, round);
+  }
+  const files: BenchFile[] = [];
+  for await (const f of generateResumeCorpus(count, 20261101 + round)) {
+    files.push({ fileName: f.fileName, bytes: f.bytes, source: 'resume-samples' });
+  }
+  return files;
+}
+
+function rssMb(pid: number): number {
+  try {
+    const kb = /^VmRSS:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Number(kb) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+function childPids(pid: number): number[] {
+  try {
+    return fs
+      .readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** The server process and the screening worker processes under it. */
+function processTree(rootPid: number): number[] {
+  const all: number[] = [];
+  const walk = (pid: number) => {
+    all.push(pid);
+    for (const c of childPids(pid)) {
+      walk(c);
     }
   };
+  walk(rootPid);
+  return all;
 }
 
 async function main(): Promise<void> {
-  let peakRss = process.memoryUsage().rss;
-  const sampler = setInterval(() => {
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
-  }, 25);
-
-  console.log(`generating ${count} resumes…`);
-  const tGen = performance.now();
-  const files: Array<{ fileName: string; bytes: Uint8Array; format: string }> = [];
-  for await (const f of generateResumeCorpus(count)) {
-    files.push({ fileName: f.fileName, bytes: f.bytes, format: f.format });
+  if (corpus === 'real' && !fs.existsSync(path.join(SHARED, 'data'))) {
+    console.error(`--corpus=real reads ${path.join(SHARED, 'data')}, which is absent here; use --corpus=generated`);
+    process.exit(2);
   }
-  const genMs = performance.now() - tGen;
-  const pdfs = files.filter((f) => f.format === 'pdf').length;
-
+  const vocabTexts = corpus === 'real' ? categoryResumeTexts(path.join(SHARED, 'data')).map((t) => t.text) : ['resume experience skills'];
+  const modelDir = benchModel(vocabTexts);
+  const port = await freePort();
   const dbFile = path.join(os.tmpdir(), `shortlist-bench-${process.pid}.db`);
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'error',
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-01',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
     DATABASE_URL: `sqlite://${dbFile}`,
-    FREE_TRIAL_CREDITS: String(count + 10),
-    MAX_FILES_PER_UPLOAD: String(Math.max(uploadBatch, 500)),
+    FREE_TRIAL_CREDITS: String(count * batches + 1000),
+    MAX_FILES_PER_UPLOAD: String(Math.max(perRequest, 500)),
     MODEL_ALLOW_DOWNLOAD: 'false',
+    AUTH_RATE_LIMIT_MAX: '100000',
+    ...(modelDir ? { MODEL_DIR: modelDir.dir, MODEL_NAME: modelDir.name } : { MODEL_DIR: '', MODEL_NAME: 'none' }),
+  };
+  const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'backend', 'src', 'main.ts')], {
+    env,
+    cwd: path.join(ROOT, 'backend'),
+    stdio: ['ignore', 'inherit', 'inherit'],
   });
-  const embedder = await benchEmbedder();
-  const quiet = { info() {}, warn() {}, error() {}, debug() {}, fatal() {}, trace() {}, child() { return quiet; }, level: 'warn', silent() {} };
-  const screening = await createScreeningRuntime(config, quiet as never, { embedder });
-  const embedT = { ms: 0, calls: 0 };
-  const fieldsT = { ms: 0, calls: 0 };
-  timed(screening.embedder, 'embedDocument', embedT);
-  timed(screening.fieldExtractor as FieldExtractor, 'extract', fieldsT);
+  const base = `http://127.0.0.1:${port}`;
+  const stop = () => {
+    server.kill('SIGTERM');
+    for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) {
+      fs.rmSync(f, { force: true });
+    }
+  };
+  try {
+    let health: { embedder?: { kind: string; description: string }; vector_index?: string } = {};
+    for (let i = 0; i < 600; i++) {
+      try {
+        health = (await (await fetch(`${base}/health`)).json()) as typeof health;
+        if (health.embedder && health.embedder.kind !== 'starting') {
+          break;
+        }
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const db = new SQLite(dbFile);
+    const account = async (name: string) => {
+      await fetch(`${base}/auth/signup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: name, email: `${name}@example.com`, password: 'bench-password' }) });
+      db.prepare('update users set is_verified = 1 where username = ?').run(name);
+      const login = (await (await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: name, password: 'bench-password' }) })).json()) as { token: string };
+      return { authorization: `Bearer ${login.token}` };
+    };
+    const uploader = await account('bench');
+    const reader = await account('reader');
+    const jd = fs.readFileSync(path.join(ROOT, 'samples', 'jds', 'senior-full-stack-engineer.txt'), 'utf8');
+    const newJob = async (headers: Record<string, string>, title: string) =>
+      ((await (await fetch(`${base}/jobs`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ title, description: jd }) })).json()) as { job: { id: number } }).job.id;
+    const upload = async (headers: Record<string, string>, jobId: number, files: BenchFile[]) => {
+      const form = multipartBody(files);
+      const res = await fetch(`${base}/jobs/${jobId}/resumes`, { method: 'POST', headers: { ...headers, 'content-type': form.contentType }, body: form.body });
+      return (await res.json()) as { accepted: number; files: Array<{ outcome: string; reason: string | null }> };
+    };
+    const waitDone = async (headers: Record<string, string>, jobId: number) => {
+      for (;;) {
+        const j = ((await (await fetch(`${base}/jobs/${jobId}`, { headers })).json()) as { job: { status: string; candidate_count: number; progress_done: number; progress_total: number } }).job;
+        if ((j.status === 'completed' || j.status === 'failed') && j.progress_done >= j.progress_total) {
+          return j;
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
 
-  const app = await buildApp(config, { screening });
-  await app.ready();
-  const now = new Date().toISOString();
-  const token = await (async () => {
-    const res = await app.inject({ method: 'POST', url: '/auth/signup', payload: { username: 'bench', email: 'bench@example.com', password: 'bench-password' } });
-    const id = (res.json() as { user: { id: number } }).user.id;
-    const { createDatabase } = await import('../backend/src/db/database');
-    const db = createDatabase(config.database);
-    await db.updateTable('users').set({ is_verified: 1, updated_at: now }).where('id', '=', id).execute();
-    await db.destroy();
-    return signAccessToken(config.jwt, id);
-  })();
-  const jd = fs.readFileSync(path.join(ROOT, 'samples', 'jds', 'senior-full-stack-engineer.txt'), 'utf8');
-  const job = (await app.inject({ method: 'POST', url: '/jobs', headers: { authorization: `Bearer ${token}` }, payload: { title: 'Bench', description: jd } })).json() as { job: { id: number } };
+    // The reader's own small job, so its dashboard reads return real rows.
+    const readerFiles = (await loadCorpus(99)).slice(0, 30);
+    const readerJob = await newJob(reader, 'Reader job');
+    await upload(reader, readerJob, readerFiles);
+    await waitDone(reader, readerJob);
 
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
-  let uploadMs = 0;
-  let accepted = 0;
-  for (let i = 0; i < files.length; i += uploadBatch) {
-    const form = multipartBody(files.slice(i, i + uploadBatch));
-    const tu = performance.now();
-    const res = await app.inject({ method: 'POST', url: `/jobs/${job.job.id}/resumes`, headers: { authorization: `Bearer ${token}`, ...form.headers }, payload: form.payload });
-    uploadMs += performance.now() - tu;
-    accepted += (res.json() as { accepted: number }).accepted;
+    console.log(`\nShortlist pipeline benchmark — ${new Date().toISOString()}, Node ${process.version}, ${os.cpus().length} cores`);
+    console.log(`embedder: ${health.embedder?.kind} — ${health.embedder?.description}; vector index: ${health.vector_index}`);
+    console.log(`corpus: ${corpus}, ${count} resumes per batch, ${perRequest} per upload request, ${readers} concurrent dashboard readers`);
+
+    for (let round = 0; round < batches; round++) {
+      const files = await loadCorpus(round);
+      const kinds = files.reduce<Record<string, number>>((acc, f) => ({ ...acc, [f.source]: (acc[f.source] ?? 0) + 1 }), {});
+      const jobId = await newJob(uploader, `Bench ${round + 1}`);
+      // Build every request body before the clock starts: the client's own work must not be measured.
+      const bodies: BenchFile[][] = [];
+      for (let i = 0; i < files.length; i += perRequest) {
+        bodies.push(files.slice(i, i + perRequest));
+      }
+
+      let isRunning = true;
+      const readLatencies: number[] = [];
+      const readUrls = ['/jobs', '/jobs/stats', `/jobs/${readerJob}/candidates`, `/jobs/stats?job_id=${readerJob}`];
+      const readerLoops = Array.from({ length: readers }, async (_, r) => {
+        for (let i = r; isRunning; i++) {
+          const t = performance.now();
+          await (await fetch(`${base}${readUrls[i % readUrls.length]}`, { headers: reader })).arrayBuffer();
+          readLatencies.push(performance.now() - t);
+        }
+      });
+      const eld: number[] = [];
+      await fetch(`${base}/metrics`).then((r) => r.text());
+      const scraper = setInterval(() => {
+        void fetch(`${base}/metrics`)
+          .then((r) => r.text())
+          .then((text) => {
+            const p99 = /^nodejs_eventloop_lag_p99_seconds (\S+)/m.exec(text)?.[1];
+            if (p99) {
+              eld.push(Number(p99) * 1000);
+            }
+          })
+          .catch(() => undefined);
+      }, 1000);
+
+      const t0 = performance.now();
+      let accepted = 0;
+      const uploadMs: number[] = [];
+      for (const body of bodies) {
+        const tu = performance.now();
+        accepted += (await upload(uploader, jobId, body)).accepted;
+        uploadMs.push(performance.now() - tu);
+      }
+      const uploadedAt = performance.now();
+      const done = await waitDone(uploader, jobId);
+      const totalMs = performance.now() - t0;
+      isRunning = false;
+      clearInterval(scraper);
+      await Promise.all(readerLoops);
+
+      const tree = processTree(server.pid!);
+      const rss = tree.map(rssMb);
+      const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+      const ms = (x: number) => `${x.toFixed(1)} ms`;
+      console.log(`\nbatch ${round + 1}/${batches}: ${files.length} files (${Object.entries(kinds).map(([k, v]) => `${v} ${k}`).join(', ')}); accepted ${accepted}, stored ${done.candidate_count}, job ${done.status}`);
+      console.log(`  end to end (first upload → completed): ${s(totalMs)} → ${(files.length / (totalMs / 1000)).toFixed(1)} resumes/s`);
+      console.log(`  uploads answered after ${s(uploadedAt - t0)} (${bodies.length} requests, each p50 ${ms(percentile(uploadMs, 50))}, max ${ms(Math.max(...uploadMs))})`);
+      console.log(`  event-loop delay (server, 1 s windows, 10 ms timer resolution included): p99 of windows median ${ms(percentile(eld, 50))}, worst ${ms(Math.max(0, ...eld))} (${eld.length} windows)`);
+      console.log(`  dashboard reads during the batch: ${readLatencies.length} requests, p50 ${ms(percentile(readLatencies, 50))}, p99 ${ms(percentile(readLatencies, 99))}, max ${ms(Math.max(...readLatencies))}`);
+      console.log(`  memory after the batch: server ${(rss[0] ?? 0).toFixed(0)} MB, ${rss.length - 1} worker processes ${rss.slice(1).map((m) => m.toFixed(0)).join(' + ')} MB; total ${rss.reduce((a, b) => a + b, 0).toFixed(0)} MB`);
+    }
+    db.close();
+  } finally {
+    stop();
   }
-  await app.jobs.idle();
-  const totalMs = performance.now() - t0;
-  const cpu = process.cpuUsage(cpu0);
-  clearInterval(sampler);
-  const detail = (await app.inject({ method: 'GET', url: `/jobs/${job.job.id}`, headers: { authorization: `Bearer ${token}` } })).json() as { job: { status: string; candidate_count: number } };
-  await app.close();
-  fs.rmSync(dbFile, { force: true });
-  fs.rmSync(`${dbFile}-wal`, { force: true });
-  fs.rmSync(`${dbFile}-shm`, { force: true });
-
-  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-  console.log(`\nShortlist pipeline benchmark — ${new Date().toISOString()}, Node ${process.version}, ${os.cpus().length} cores`);
-  console.log(`embedder: ${embedder.kind} — ${embedder.description}`);
-  console.log(`vector index: ${screening.describe().vector_index}; field extractor: ${screening.fieldExtractor.name}`);
-  console.log(`corpus: ${files.length} resumes (${pdfs} PDF, ${files.length - pdfs} DOCX), generated in ${s(genMs)} (not counted)`);
-  console.log(`accepted ${accepted}, stored ${detail.job.candidate_count}, job ${detail.job.status}`);
-  console.log('');
-  console.log(`end to end (upload → completed): ${s(totalMs)}  →  ${(files.length / (totalMs / 1000)).toFixed(1)} resumes/s`);
-  console.log(`  upload requests (sniff + text extraction + dedupe + credits), wall: ${s(uploadMs)}  (${(files.length / (uploadMs / 1000)).toFixed(1)} resumes/s)`);
-  console.log(`  field extraction (${screening.fieldExtractor.name}), summed: ${s(fieldsT.ms)}  (${(fieldsT.ms / Math.max(1, fieldsT.calls)).toFixed(1)} ms/resume)`);
-  console.log(`  embedding, summed over ${embedT.calls} documents: ${s(embedT.ms)}  (${(embedT.ms / Math.max(1, embedT.calls)).toFixed(1)} ms/doc)`);
-  const st = embedder.stats;
-  console.log(`  embedder work: ${st.chunksEmbedded} chunks run (${(st.chunksEmbedded / Math.max(1, files.length)).toFixed(2)}/resume, ${(st.tokensEmbedded / Math.max(1, st.chunksEmbedded)).toFixed(0)} tokens each), ${st.chunkCacheHits} cache hits`);
-  console.log(`  CPU time: user ${s(cpu.user / 1000)}, system ${s(cpu.system / 1000)}`);
-  console.log(`peak RSS: ${(Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 1024 / 1024).toFixed(0)} MB`);
 }
 
 main().catch((err: unknown) => {

@@ -25,8 +25,11 @@ import { statsRoutes } from './modules/stats/stats.routes';
 import { createMailer, type Mailer } from './modules/auth/mailer';
 import { healthRoutes } from './modules/health/health.routes';
 import { jobsRoutes } from './modules/jobs/jobs.routes';
+import { candidatesRoutes } from './modules/candidates/candidates.routes';
+import { createCandidatesService } from './modules/candidates/candidates.service';
+import { createMetrics } from './modules/health/metrics';
 import { createJobsService, type JobsService } from './modules/jobs/jobs.service';
-import { createScreeningRuntime, type ScreeningRuntime } from './modules/screening/runtime';
+import { createProcessing, type Processing } from './modules/jobs/processing';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -38,7 +41,7 @@ declare module 'fastify' {
 export interface AppDeps {
   db: DB;
   mailer: Mailer;
-  screening: ScreeningRuntime;
+  processing: Processing;
 }
 
 const FRONTEND_DIST = path.resolve(BACKEND_ROOT, '..', 'frontend', 'dist');
@@ -83,7 +86,16 @@ export async function buildApp(config: Config, overrides: Partial<AppDeps> = {})
     app.log.warn('JWT_SECRET is not set: using a random per-process secret (every restart signs everyone out)');
   }
 
-  const screening = overrides.screening ?? (await createScreeningRuntime(config, app.log));
+  const processing = overrides.processing ?? createProcessing(config, app.log);
+  if (!overrides.processing) {
+    app.addHook('onClose', async () => {
+      await processing.close();
+    });
+  }
+  const metrics = createMetrics({ pool: processing.screening.pool, queue: processing.queue });
+  app.addHook('onClose', async () => {
+    metrics.close();
+  });
 
   const routes: Array<{ method: string; pattern: RegExp }> = [];
   app.addHook('onRoute', (route) => {
@@ -127,24 +139,39 @@ export async function buildApp(config: Config, overrides: Partial<AppDeps> = {})
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
 
   const guards = createAuthGuards({ db, config });
-  await app.register(healthRoutes({
-    db,
-    config,
-    info: {
-      version: readVersion(),
-      screening: () => screening.describe(),
-      emailTransport: mailer.kind,
-    },
-  }));
+  await app.register(
+    healthRoutes({
+      db,
+      config,
+      metrics,
+      info: {
+        version: readVersion(),
+        screening: () => processing.screening.describe(),
+        emailTransport: mailer.kind,
+        queue: { kind: processing.queue.kind, counts: () => processing.queue.counts() },
+        processesHere: config.processing.apiProcessing,
+      },
+    }),
+  );
   await app.register(authRoutes({ db, config, mailer }, guards));
   await app.register(billingRoutes({ db, config }, guards));
   await app.register(exportRoutes({ db }, guards));
   await app.register(statsRoutes({ db }, guards));
-  const jobs = createJobsService({ db, config, screening, log: app.log });
+  const jobs = createJobsService({
+    db,
+    config,
+    screening: processing.screening,
+    queue: processing.queue,
+    progress: processing.progress,
+    log: app.log,
+  });
   app.decorate('jobs', jobs);
   await app.register(jobsRoutes(jobs, guards, config));
+  await app.register(candidatesRoutes(createCandidatesService({ db }), guards));
   app.addHook('onReady', async () => {
-    await jobs.recoverAfterRestart();
+    await jobs.start();
+    // Warm the first worker process in the background, so the first upload does not wait for a model load.
+    void processing.screening.describe().catch(() => undefined);
   });
   app.addHook('onClose', async () => {
     await jobs.shutdown();

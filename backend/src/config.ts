@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import dotenv from 'dotenv';
@@ -55,7 +56,20 @@ const envSchema = z.object({
   MAX_FILE_SIZE_MB: num(8, 0.001, 100),
   MAX_FILES_PER_UPLOAD: int(500, 1, 5000),
   SCORE_THRESH: num(85, 0, 100),
-  PROCESSING_CONCURRENCY: int(2, 1, 64),
+  // Processing: worker processes, per-file limits, the queue.
+  PROCESSING_CONCURRENCY: int(availableParallelism(), 1, 64),
+  FILE_TIME_LIMIT_MS: int(20_000, 500, 600_000),
+  WORKER_MEMORY_LIMIT_MB: int(1536, 128, 65_536),
+  MAX_TEXT_CHARS: int(200_000, 1_000, 5_000_000),
+  REDIS_URL: z.preprocess(
+    emptyToUndefined,
+    z.string().regex(/^rediss?:\/\//, { message: 'must start with redis:// or rediss://' }).optional(),
+  ),
+  API_PROCESSING: bool(true),
+  QUEUE_LOCK_MS: int(30_000, 1_000, 600_000),
+  QUEUE_ATTEMPTS: int(3, 1, 20),
+  QUEUE_NAME: z.preprocess(emptyToUndefined, z.string().regex(/^[\w.-]{1,100}$/).default('shortlist-resumes')),
+  MAX_EVENT_STREAMS_PER_USER: int(10, 1, 1000),
   RETENTION_DELETE_ON_COMPLETE: bool(false),
   RETENTION_DAYS: int(0, 0, 3650),
   GROQ_API_KEY: optionalString,
@@ -102,7 +116,18 @@ export interface Config {
   maxFileSizeBytes: number;
   maxFilesPerUpload: number;
   shortlistThreshold: number;
-  processingConcurrency: number;
+  processing: {
+    /** Worker processes of this process's pool. */
+    concurrency: number;
+    fileTimeLimitMs: number;
+    workerMemoryLimitMb: number;
+    maxTextChars: number;
+    /** Whether this API process also processes queued resumes (always, without Redis). */
+    apiProcessing: boolean;
+  };
+  /** BullMQ on Redis when set; else an in-process queue. */
+  queue: { redisUrl: string; name: string; lockMs: number; attempts: number } | null;
+  maxEventStreamsPerUser: number;
   retention: { deleteOnComplete: boolean; days: number };
   groq: {
     apiKey: string;
@@ -173,6 +198,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.STRIPE_SECRET_KEY && !e.STRIPE_WEBHOOK_SECRET && e.NODE_ENV === 'production') {
     problems.push('STRIPE_WEBHOOK_SECRET: required in production when STRIPE_SECRET_KEY is set');
   }
+  if (!e.API_PROCESSING && !e.REDIS_URL) {
+    problems.push('API_PROCESSING: can be false only with REDIS_URL set (something must process the resumes)');
+  }
   if (problems.length > 0) {
     throw new ConfigError(problems);
   }
@@ -200,7 +228,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxFileSizeBytes: Math.round(e.MAX_FILE_SIZE_MB * 1024 * 1024),
     maxFilesPerUpload: e.MAX_FILES_PER_UPLOAD,
     shortlistThreshold: e.SCORE_THRESH,
-    processingConcurrency: e.PROCESSING_CONCURRENCY,
+    processing: {
+      concurrency: e.PROCESSING_CONCURRENCY,
+      fileTimeLimitMs: e.FILE_TIME_LIMIT_MS,
+      workerMemoryLimitMb: e.WORKER_MEMORY_LIMIT_MB,
+      maxTextChars: e.MAX_TEXT_CHARS,
+      apiProcessing: e.API_PROCESSING,
+    },
+    queue: e.REDIS_URL
+      ? { redisUrl: e.REDIS_URL, name: e.QUEUE_NAME, lockMs: e.QUEUE_LOCK_MS, attempts: e.QUEUE_ATTEMPTS }
+      : null,
+    maxEventStreamsPerUser: e.MAX_EVENT_STREAMS_PER_USER,
     retention: { deleteOnComplete: e.RETENTION_DELETE_ON_COMPLETE, days: e.RETENTION_DAYS },
     groq: e.GROQ_API_KEY
       ? {

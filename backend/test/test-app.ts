@@ -19,6 +19,7 @@ export const TEST_ENV: Record<string, string> = {
   APP_URL: 'http://app.test',
   AUTH_RATE_LIMIT_MAX: '1000',
   MODEL_ALLOW_DOWNLOAD: 'false',
+  PROCESSING_CONCURRENCY: '1',
 };
 
 export async function createTestApp(

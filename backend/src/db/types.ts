@@ -56,6 +56,11 @@ export interface JobsTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   completed_at: Timestamp | null;
+  /** JSON of the requirements scoring uses (parsed from the JD, or as the recruiter edited them). */
+  requirements: string | null;
+  /** The JD's embedding (Float32 bytes) for `jd_embedder_kind`, shared by every worker process. */
+  jd_embedding: Uint8Array | null;
+  jd_embedder_kind: string | null;
 }
 
 export type FileStatusValue = 'queued' | 'processing' | 'done' | 'rejected';
@@ -73,6 +78,8 @@ export interface JobFilesTable {
   /** Which balance paid for this file, so a refund goes back where it came from. */
   credit_source: 'trial' | 'paid' | null;
   candidate_id: number | null;
+  /** The content hash while the file is accepted, else NULL; unique per job (race-free duplicate check). */
+  accepted_hash: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -108,6 +115,12 @@ export interface CandidatesTable {
   score_version: number;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** JSON: what scoring reads, computed once from the resume text (which is not kept). */
+  features: string | null;
+  /** JSON: the score's parts, arithmetic and evidence as last computed. */
+  explanation: string | null;
+  /** JSON array of notes on how the file was read (e.g. text cut at the cap). */
+  processing_notes: string | null;
 }
 
 export interface ScoreHistoryTable {

@@ -17,6 +17,8 @@ export const rejectionCodeSchema = z.enum([
   'duplicate',
   'no_credits',
   'processing_failed',
+  /** The file ran past the per-file time or memory limit (a hostile or pathological file). */
+  'resource_limit',
 ]);
 export type RejectionCode = z.infer<typeof rejectionCodeSchema>;
 

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../../test/factories';
 import { bearer, body, createTestApp, type TestApp } from '../../../test/test-app';
-import { seedCandidate, seedJob } from '../stats/stats.fixtures';
+import { seedCandidate, seedJob } from '../../../test/seed';
 
 const HEADERS = [
   'Name',

@@ -3,12 +3,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { MultipartFile } from '@fastify/multipart';
 import { z } from 'zod';
 import {
-  candidateSchema,
   createJobRequestSchema,
   fileOutcomeSchema,
   idParamSchema,
   jobSchema,
-  updateCandidateStatusRequestSchema,
   updateJobRequestSchema,
   type JobProgressEvent,
 } from '@shortlist/contracts';
@@ -16,9 +14,11 @@ import type { Config } from '../../config';
 import { AppError } from '../../errors';
 import type { createAuthGuards } from '../auth/auth.guard';
 import type { IncomingFile, JobsService } from './jobs.service';
+import type { ProgressMessage } from './progress';
 
 const jobResponse = z.object({ ok: z.literal(true), job: jobSchema });
 const RESUME_FIELDS = new Set(['files', 'files[]', 'file', 'resumes']);
+const STREAM_RECHECK_MS = 5_000;
 
 async function readPart(part: MultipartFile): Promise<IncomingFile> {
   const bytes = await part.toBuffer();
@@ -53,6 +53,8 @@ export function jobsRoutes(
   config: Config,
 ): FastifyPluginAsyncZod {
   return async (app) => {
+    // Open progress streams per user: one user cannot hold thousands of connections.
+    const openStreams = new Map<number, Set<() => void>>();
     const auth = { preHandler: guards.requireUser };
     const security = [{ bearerAuth: [] }];
 
@@ -165,55 +167,28 @@ export function jobsRoutes(
     );
 
     app.get(
-      '/jobs/:id/candidates',
-      {
-        ...auth,
-        schema: {
-          tags: ['jobs'],
-          security,
-          params: idParamSchema,
-          response: {
-            200: z.object({ ok: z.literal(true), candidates: z.array(candidateSchema), shortlist_threshold: z.number() }),
-          },
-        },
-      },
-      async (request) => ({ ok: true as const, ...(await jobs.listCandidates(request.userId, request.params.id)) }),
-    );
-
-    app.patch(
-      '/jobs/:id/candidates/:candidateId',
-      {
-        ...auth,
-        schema: {
-          tags: ['jobs'],
-          security,
-          description: 'A recruiter overrides a candidate\'s status by hand; re-scoring keeps the override.',
-          params: idParamSchema.extend({ candidateId: z.coerce.number().int().positive() }),
-          body: updateCandidateStatusRequestSchema,
-          response: { 200: z.object({ ok: z.literal(true), candidate: candidateSchema }) },
-        },
-      },
-      async (request) => ({
-        ok: true as const,
-        candidate: await jobs.setCandidateStatus(request.userId, request.params.id, request.params.candidateId, request.body.status),
-      }),
-    );
-
-    app.get(
       '/jobs/:id/events',
       {
         ...auth,
         schema: {
           tags: ['jobs'],
           security,
-          description: 'Server-sent events: `event: progress` with `{job_id,status,progress_done,progress_total}`; ends when the job completes or fails. Accepts `?access_token=` since EventSource cannot send headers.',
+          description: 'Server-sent events: `event: progress` with `{job_id,status,progress_done,progress_total}`; ends when the job completes or fails, or with `event: deleted` when it is deleted. At most MAX_EVENT_STREAMS_PER_USER open streams per user (429 beyond). Accepts `?access_token=` since EventSource cannot send headers.',
           params: idParamSchema,
           querystring: z.object({ access_token: z.string().optional() }),
         },
       },
       async (request, reply) => {
         const jobId = request.params.id;
-        const initial = await jobs.progressOf(request.userId, jobId);
+        const userId = request.userId;
+        const initial = await jobs.currentProgress(userId, jobId);
+        const open = openStreams.get(userId) ?? new Set<() => void>();
+        if (open.size >= config.maxEventStreamsPerUser) {
+          throw new AppError(
+            'RATE_LIMITED',
+            `Too many open progress streams (${config.maxEventStreamsPerUser}) — close other Shortlist tabs and try again`,
+          );
+        }
         reply.hijack();
         const raw = reply.raw;
         raw.writeHead(200, {
@@ -224,20 +199,52 @@ export function jobsRoutes(
         });
         const isFinal = (e: JobProgressEvent) => e.status === 'completed' || e.status === 'failed';
         let unsubscribe = () => {};
+        let lastSent = '';
+        let isEnded = false;
         const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), 15_000);
-        const end = () => {
+        // Events are hints (another process may have done the work, and a message can be lost): re-read too.
+        const recheck = setInterval(() => {
+          jobs.currentProgress(userId, jobId).then(send, () => end('deleted'));
+        }, STREAM_RECHECK_MS);
+        const end = (finalEvent?: 'deleted') => {
+          if (isEnded) {
+            return;
+          }
+          isEnded = true;
           clearInterval(heartbeat);
+          clearInterval(recheck);
           unsubscribe();
+          open.delete(close);
+          if (open.size === 0) {
+            openStreams.delete(userId);
+          }
+          if (finalEvent) {
+            raw.write(`event: deleted\ndata: ${JSON.stringify({ job_id: jobId })}\n\n`);
+          }
           raw.end();
         };
+        const close = () => end();
         const send = (e: JobProgressEvent) => {
-          raw.write(`event: progress\ndata: ${JSON.stringify(e)}\n\n`);
+          const line = JSON.stringify(e);
+          if (isEnded || line === lastSent) {
+            return;
+          }
+          lastSent = line;
+          raw.write(`event: progress\ndata: ${line}\n\n`);
           if (isFinal(e)) {
             end();
           }
         };
-        request.raw.on('close', end);
-        unsubscribe = jobs.subscribe(jobId, send);
+        open.add(close);
+        openStreams.set(userId, open);
+        request.raw.on('close', close);
+        unsubscribe = jobs.subscribe(jobId, (message: ProgressMessage) => {
+          if (message.kind === 'deleted') {
+            end('deleted');
+          } else {
+            send(message.event);
+          }
+        });
         send(initial);
       },
     );

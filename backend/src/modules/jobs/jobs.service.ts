@@ -1,144 +1,55 @@
-import { EventEmitter } from 'node:events';
+/**
+ * Screening jobs: create, read, edit (which re-scores), delete. Uploads are intake.service.ts, processing
+ * is queue/, housekeeping is maintenance.service.ts; this file composes them for the routes.
+ */
 import type { FastifyBaseLogger } from 'fastify';
-import type { Candidate, FileOutcome, Job, JobProgressEvent, RejectionCode } from '@shortlist/contracts';
+import type { FileOutcome, Job, JobProgressEvent } from '@shortlist/contracts';
 import type { Config } from '../../config';
-import { inTransaction, parseJsonArray, type DB } from '../../db/database';
-import type { CandidateRow, JobFileRow, JobRow } from '../../db/types';
+import { inTransaction, type DB } from '../../db/database';
 import { AppError } from '../../errors';
-import { getBalance, refundCredit, reserveCredits } from '../credits/credits.repository';
-import {
-  analyseResume,
-  buildScoringContext,
-  bytesToVector,
-  newJobIndex,
-  prepareResume,
-  scoreBatch,
-  vectorToBytes,
-  type JobScoringContext,
-  type PreparedResume,
-} from '../screening/pipeline';
-import { parseJobRequirements } from '../screening/jd-requirements';
+import { refundCredit } from '../credits/credits.repository';
 import type { ScreeningRuntime } from '../screening/runtime';
-import { FileRejectedError } from '../screening/types';
-import type { VectorIndex } from '../screening/vector-index';
+import { ResourceLimitError } from '../screening/worker-pool';
+import { createIntakeService, type IncomingFile } from './intake.service';
+import * as files from './job-files.repository';
+import { isActive } from './job-status';
+import { toApiJob, toFileOutcome } from './jobs.mappers';
 import * as repo from './jobs.repository';
+import { createMaintenanceService } from './maintenance.service';
+import { progressOf, type ProgressBus } from './progress';
+import { createJobContextCache } from './queue/job-context';
+import { createProcessor } from './queue/processor';
+import type { WorkQueue } from './queue/work-queue';
+import { createRescoreService } from './rescore.service';
 
-const BATCH_SIZE = 8;
-const PROCESSING_FAILED_REASON =
-  'This resume could not be processed; your credit was refunded. Try uploading it again.';
-
-export const NO_CREDITS_MESSAGE =
-  'You have no credits left — buy 1,000 more credits for $5 on the Billing page to keep screening';
-
-interface QueuedResume {
-  fileId: number;
-  userId: number;
-  fileName: string;
-  contentHash: string;
-  /** Held in memory only until the candidate summary is stored; never written anywhere. */
-  text: string;
-}
-
-interface JobWork {
-  queue: QueuedResume[];
-  running: boolean;
-  cancelled: boolean;
-}
-
-export function toApiJob(row: JobRow): Job {
-  return {
-    id: row.id,
-    title: row.title,
-    description: row.description,
-    status: row.status,
-    shortlist_threshold: row.shortlist_threshold,
-    required_skills: parseJsonArray(row.required_skills),
-    required_years: row.required_years,
-    progress_done: row.progress_done,
-    progress_total: row.progress_total,
-    candidate_count: row.candidate_count,
-    shortlisted_count: row.shortlisted_count,
-    tokens_used: row.tokens_used,
-    cost: row.cost_usd,
-    error: row.error,
-    created_at: row.created_at,
-    updated_at: row.updated_at,
-    completed_at: row.completed_at,
-  };
-}
-
-export function toApiCandidate(row: CandidateRow): Candidate {
-  return {
-    id: row.id,
-    job_id: row.job_id,
-    file_name: row.file_name,
-    name: row.name,
-    email: row.email,
-    phone: row.phone,
-    experience_years: row.experience_years,
-    skills: parseJsonArray(row.skills),
-    current_title: row.current_title,
-    location: row.location,
-    links: parseJsonArray(row.links),
-    extractor: row.extractor,
-    match_score: row.match_score,
-    skill_score: row.skill_score,
-    experience_score: row.experience_score,
-    semantic_score: row.semantic_score,
-    semantic_similarity: row.semantic_similarity,
-    matched_skills: parseJsonArray(row.matched_skills),
-    missing_skills: parseJsonArray(row.missing_skills),
-    status: row.status,
-    status_overridden: row.status_overridden === 1,
-    created_at: row.created_at,
-  };
-}
-
-export function toFileOutcome(row: JobFileRow): FileOutcome {
-  return {
-    file_name: row.file_name,
-    outcome: row.status === 'rejected' ? 'rejected' : 'accepted',
-    reason_code: (row.reason_code as RejectionCode | null) ?? null,
-    reason: row.reason,
-    candidate_id: row.candidate_id,
-  };
-}
-
-/** One multipart file part as the route hands it over: its bytes, or the fact that it was cut off at the limit. */
-export type IncomingFile = { fileName: string; bytes: Uint8Array; truncated: boolean };
+export { NO_CREDITS_MESSAGE, type IncomingFile } from './intake.service';
 
 export interface JobsDeps {
   db: DB;
   config: Config;
   screening: ScreeningRuntime;
+  queue: WorkQueue;
+  progress: ProgressBus;
   log: FastifyBaseLogger;
 }
 
 export type JobsService = ReturnType<typeof createJobsService>;
 
 export function createJobsService(deps: JobsDeps) {
-  const { db, config, screening, log } = deps;
-  const work = new Map<number, JobWork>();
-  const events = new EventEmitter();
-  events.setMaxListeners(0);
-  let retentionTimer: NodeJS.Timeout | undefined;
-  let isShuttingDown = false;
-
-  function emitProgress(job: JobRow): void {
-    const event: JobProgressEvent = {
-      job_id: job.id,
-      status: job.status,
-      progress_done: job.progress_done,
-      progress_total: job.progress_total,
-    };
-    events.emit(`job:${job.id}`, event);
-  }
+  const { db, config, screening, queue, progress, log } = deps;
+  const interactive = screening.pool.tasks('interactive');
+  const contexts = createJobContextCache({ db, screening });
+  const processor = createProcessor({ db, config, screening, contexts, progress, log });
+  const intake = createIntakeService({ db, config, screening, queue, processor, progress, log });
+  const maintenance = createMaintenanceService({ db, config, queue, processor, log });
+  const rescorer = createRescoreService({ db, screening });
+  const rescoring = new Set<number>();
 
   async function createJob(
     userId: number,
     input: { title: string; description: string; shortlist_threshold?: number },
   ): Promise<Job> {
-    const parsed = parseJobRequirements(input.description);
+    const parsed = await interactive.parseJob({ description: input.description });
     const job = await repo.insertJob(db, {
       userId,
       title: input.title,
@@ -146,11 +57,12 @@ export function createJobsService(deps: JobsDeps) {
       shortlistThreshold: input.shortlist_threshold ?? config.shortlistThreshold,
       requiredSkills: parsed.requiredSkills,
       requiredYears: parsed.requiredYears,
+      requirements: parsed,
     });
     return toApiJob(job);
   }
 
-  /** A JD uploaded as a file goes through the same text extraction as resumes. */
+  /** A JD uploaded as a file goes through the same text extraction as resumes (in a worker process). */
   async function jdTextFromFile(file: IncomingFile): Promise<string> {
     if (file.truncated) {
       throw new AppError(
@@ -159,11 +71,19 @@ export function createJobsService(deps: JobsDeps) {
       );
     }
     try {
-      const prepared = await prepareResume({ fileName: file.fileName, bytes: file.bytes }, config);
-      return prepared.text;
+      const extracted = await interactive.extract({
+        fileName: file.fileName,
+        bytes: file.bytes,
+        maxFileSizeBytes: config.maxFileSizeBytes,
+        maxTextChars: config.processing.maxTextChars,
+      });
+      if ('rejected' in extracted) {
+        throw new AppError('BAD_REQUEST', `Job description file: ${extracted.rejected.message}`);
+      }
+      return extracted.text;
     } catch (err) {
-      if (err instanceof FileRejectedError) {
-        throw new AppError('BAD_REQUEST', `Job description file: ${err.message}`);
+      if (err instanceof ResourceLimitError) {
+        throw new AppError('BAD_REQUEST', `Job description file: ${file.fileName} ${err.message}`);
       }
       throw err;
     }
@@ -171,395 +91,31 @@ export function createJobsService(deps: JobsDeps) {
 
   async function getJobDetail(userId: number, jobId: number): Promise<{ job: Job; files: FileOutcome[] }> {
     const job = await repo.getJob(db, userId, jobId);
-    const files = await repo.listJobFiles(db, userId, jobId);
-    return { job: toApiJob(job), files: files.map(toFileOutcome) };
+    const rows = await files.listJobFiles(db, userId, jobId);
+    return { job: toApiJob(job), files: rows.map(toFileOutcome) };
   }
 
   async function listJobs(userId: number): Promise<Job[]> {
     return (await repo.listJobs(db, userId)).map(toApiJob);
   }
 
-  async function listCandidates(
-    userId: number,
-    jobId: number,
-  ): Promise<{ candidates: Candidate[]; shortlist_threshold: number }> {
-    const job = await repo.getJob(db, userId, jobId);
-    const rows = await repo.listCandidates(db, userId, jobId);
-    return { candidates: rows.map(toApiCandidate), shortlist_threshold: job.shortlist_threshold };
-  }
-
-  async function setCandidateStatus(
-    userId: number,
-    jobId: number,
-    candidateId: number,
-    status: 'shortlisted' | 'rejected',
-  ): Promise<Candidate> {
-    return inTransaction(db, async (trx) => {
-      const candidate = await repo.getCandidate(trx, userId, jobId, candidateId);
-      await repo.setCandidateStatus(trx, userId, candidate, status);
-      return toApiCandidate(await repo.getCandidate(trx, userId, jobId, candidateId));
-    });
-  }
-
+  /** Deleting a job stops its queued work and refunds every file not processed yet. */
   async function deleteJob(userId: number, jobId: number): Promise<void> {
-    const w = work.get(jobId);
-    await inTransaction(db, async (trx) => {
+    const pendingIds = await inTransaction(db, async (trx) => {
       await repo.getJob(trx, userId, jobId);
-      // Resumes still waiting were never processed: their credits go back.
-      for (const file of await repo.findFilesInStatus(trx, userId, jobId, ['queued', 'processing'])) {
-        if (file.credit_source) {
-          await refundCredit(trx, userId, file.credit_source);
+      const pending = await files.findPendingFiles(trx, userId, jobId);
+      for (const file of pending) {
+        // Guarded per file: a worker finishing it at this moment and this refund cannot both happen.
+        const rejected = await files.rejectPendingFile(trx, userId, file.id, 'processing_failed', 'job deleted');
+        if (rejected?.credit_source) {
+          await refundCredit(trx, userId, rejected.credit_source);
         }
       }
       await repo.deleteJob(trx, userId, jobId);
+      return pending.map((f) => f.id);
     });
-    if (w) {
-      w.cancelled = true;
-      w.queue.length = 0;
-    }
-    work.delete(jobId);
-  }
-
-  /**
-   * Checks every file on its own (type, size, text, duplicates), reserves one credit per accepted file
-   * atomically, records every outcome and queues the accepted resumes for background processing.
-   */
-  async function uploadResumes(
-    userId: number,
-    jobId: number,
-    files: AsyncIterable<IncomingFile>,
-  ): Promise<{ files: FileOutcome[]; accepted: number; rejected: number; credits_remaining: number }> {
-    await repo.getJob(db, userId, jobId);
-    const start = await getBalance(db, userId);
-    if (start.trial + start.paid <= 0) {
-      throw new AppError('NO_CREDITS', NO_CREDITS_MESSAGE);
-    }
-
-    type Checked =
-      | { fileName: string; sizeBytes: number; prepared: PreparedResume }
-      | { fileName: string; sizeBytes: number; code: RejectionCode; reason: string; contentHash: string };
-    const checked: Checked[] = [];
-    for await (const file of files) {
-      if (checked.length >= config.maxFilesPerUpload) {
-        throw new AppError('PAYLOAD_TOO_LARGE', `At most ${config.maxFilesPerUpload} files per upload`);
-      }
-      if (file.truncated) {
-        checked.push({
-          fileName: file.fileName,
-          sizeBytes: file.bytes.byteLength,
-          code: 'too_large',
-          reason: `${file.fileName} is larger than the ${config.maxFileSizeBytes / 1024 / 1024} MB limit`,
-          contentHash: '',
-        });
-        continue;
-      }
-      try {
-        checked.push({
-          fileName: file.fileName,
-          sizeBytes: file.bytes.byteLength,
-          prepared: await prepareResume({ fileName: file.fileName, bytes: file.bytes }, config),
-        });
-      } catch (err) {
-        if (!(err instanceof FileRejectedError)) {
-          log.error({ err, fileName: file.fileName }, 'unexpected error while reading an upload');
-        }
-        checked.push({
-          fileName: file.fileName,
-          sizeBytes: file.bytes.byteLength,
-          code: err instanceof FileRejectedError ? err.code : 'corrupt',
-          reason:
-            err instanceof FileRejectedError
-              ? err.message
-              : `${file.fileName} could not be read — it may be damaged. Export it again and re-upload.`,
-          contentHash: '',
-        });
-      }
-    }
-    if (checked.length === 0) {
-      throw new AppError('BAD_REQUEST', 'No files received — send them as multipart form field "files"');
-    }
-
-    const queued: QueuedResume[] = [];
-    const outcome = await inTransaction(db, async (trx) => {
-      const job = await repo.getJob(trx, userId, jobId);
-      const candidates = checked.flatMap((c) => ('prepared' in c ? [c.prepared.contentHash] : []));
-      const alreadyIn = await repo.acceptedHashes(trx, userId, jobId, candidates);
-      const seenInBatch = new Set<string>();
-      const wantCredits = checked.filter((c) => {
-        if (!('prepared' in c)) {
-          return false;
-        }
-        const h = c.prepared.contentHash;
-        const isDuplicate = alreadyIn.has(h) || seenInBatch.has(h);
-        seenInBatch.add(h);
-        return !isDuplicate;
-      }).length;
-      const reserved = await reserveCredits(trx, userId, wantCredits);
-      let trialLeft = reserved.trial;
-      let paidLeft = reserved.paid;
-      const results: FileOutcome[] = [];
-      const hashesTaken = new Set<string>();
-      for (const c of checked) {
-        let status: 'queued' | 'rejected' = 'rejected';
-        let code: RejectionCode | null = null;
-        let reason: string | null = null;
-        let creditSource: 'trial' | 'paid' | null = null;
-        const contentHash = 'prepared' in c ? c.prepared.contentHash : c.contentHash;
-        if (!('prepared' in c)) {
-          code = c.code;
-          reason = c.reason;
-        } else if (alreadyIn.has(contentHash) || hashesTaken.has(contentHash)) {
-          code = 'duplicate';
-          reason = `${c.fileName} is a duplicate of a resume already in this job`;
-        } else if (trialLeft + paidLeft <= 0) {
-          code = 'no_credits';
-          reason = `Not processed: you ran out of credits. Buy more on the Billing page, then upload ${c.fileName} again.`;
-        } else {
-          status = 'queued';
-          creditSource = trialLeft > 0 ? 'trial' : 'paid';
-          if (creditSource === 'trial') {
-            trialLeft -= 1;
-          } else {
-            paidLeft -= 1;
-          }
-          hashesTaken.add(contentHash);
-        }
-        const fileId = await repo.insertJobFile(trx, {
-          jobId,
-          userId,
-          fileName: c.fileName.slice(0, 255),
-          contentHash,
-          sizeBytes: c.sizeBytes,
-          status,
-          reasonCode: code,
-          reason,
-          creditSource,
-        });
-        if (status === 'queued' && 'prepared' in c) {
-          queued.push({ fileId, userId, fileName: c.fileName, contentHash, text: c.prepared.text });
-        }
-        results.push({
-          file_name: c.fileName,
-          outcome: status === 'queued' ? 'accepted' : 'rejected',
-          reason_code: code,
-          reason,
-          candidate_id: null,
-        });
-      }
-      if (queued.length > 0) {
-        await repo.addProgressTotal(trx, userId, jobId, queued.length);
-        if (job.status !== 'processing') {
-          await repo.updateJobFields(trx, userId, jobId, {
-            status: 'queued',
-            completed_at: null,
-            error: null,
-          });
-        }
-      }
-      return results;
-    });
-
-    if (queued.length > 0) {
-      const w = work.get(jobId) ?? { queue: [], running: false, cancelled: false };
-      w.queue.push(...queued);
-      work.set(jobId, w);
-      emitProgress(await repo.getJob(db, userId, jobId));
-      kick(jobId, userId);
-    }
-    const balance = await getBalance(db, userId);
-    return {
-      files: outcome,
-      accepted: queued.length,
-      rejected: outcome.length - queued.length,
-      credits_remaining: balance.trial + balance.paid,
-    };
-  }
-
-  function kick(jobId: number, userId: number): void {
-    const w = work.get(jobId);
-    if (!w || w.running || isShuttingDown) {
-      return;
-    }
-    w.running = true;
-    runJob(jobId, userId, w)
-      .catch((err: unknown) => log.error({ err, jobId }, 'job worker crashed'))
-      .finally(() => {
-        w.running = false;
-        if (!w.cancelled && w.queue.length > 0 && !isShuttingDown) {
-          kick(jobId, userId);
-        } else if (w.queue.length === 0) {
-          work.delete(jobId);
-        }
-      });
-  }
-
-  async function runJob(jobId: number, userId: number, w: JobWork): Promise<void> {
-    let index: VectorIndex | undefined;
-    try {
-      const job = await repo.findJob(db, userId, jobId);
-      if (!job) {
-        return;
-      }
-      await repo.updateJobFields(db, userId, jobId, { status: 'processing' });
-      emitProgress({ ...job, status: 'processing' });
-      const ctx = await buildScoringContext(job.description, job.shortlist_threshold, screening.embedder);
-      index = newJobIndex(screening.embedder);
-      while (w.queue.length > 0 && !w.cancelled) {
-        const batch = w.queue.splice(0, BATCH_SIZE);
-        try {
-          await processBatch(jobId, userId, batch, ctx, index);
-        } catch (err) {
-          // Files of this batch that were not stored yet must not stay 'queued' with their credit spent.
-          await failRemaining(userId, batch, 'processing_failed', PROCESSING_FAILED_REASON);
-          throw err;
-        }
-        const current = await repo.findJob(db, userId, jobId);
-        if (current) {
-          emitProgress(current);
-        }
-      }
-      if (w.cancelled || isShuttingDown) {
-        // Whatever was still queued stays 'queued' in the database; start-up recovery refunds it.
-        return;
-      }
-      await finishJob(jobId, userId);
-    } catch (err) {
-      log.error({ err, jobId }, 'job processing failed');
-      await failRemaining(
-        userId,
-        w.queue.splice(0),
-        'processing_failed',
-        'Processing failed on the server; your credit was refunded. Try uploading it again.',
-      );
-      await repo
-        .updateJobFields(db, userId, jobId, {
-          status: 'failed',
-          error: 'Processing failed — see the server log',
-        })
-        .catch(() => {});
-      const current = await repo.findJob(db, userId, jobId);
-      if (current) {
-        emitProgress(current);
-      }
-    } finally {
-      index?.dispose();
-    }
-  }
-
-  async function processBatch(
-    jobId: number,
-    userId: number,
-    batch: QueuedResume[],
-    ctx: JobScoringContext,
-    index: VectorIndex,
-  ): Promise<void> {
-    const analysed = await Promise.all(
-      batch.map(async (item) => {
-        try {
-          return {
-            item,
-            result: await analyseResume(item.text, {
-              fieldExtractor: screening.fieldExtractor,
-              embedder: screening.embedder,
-            }),
-          };
-        } catch (err) {
-          log.warn({ err, jobId, fileName: item.fileName }, 'resume failed in processing');
-          return { item, result: null };
-        }
-      }),
-    );
-    const ok = analysed.flatMap((a) => (a.result ? [{ item: a.item, result: a.result }] : []));
-    const scores = scoreBatch(
-      index,
-      ctx,
-      ok.map(({ result }) => ({
-        vector: result.vector,
-        skills: result.fields.skills,
-        experienceYears: result.fields.experienceYears,
-      })),
-    );
-    const failed = analysed.filter((a) => !a.result).map((a) => a.item);
-    for (const [i, { item, result }] of ok.entries()) {
-      const score = scores[i]!;
-      const usageTokens = result.usage.inputTokens + result.usage.outputTokens;
-      try {
-        await inTransaction(db, async (trx) => {
-          await repo.insertCandidate(
-            trx,
-            {
-              job_id: jobId,
-              user_id: userId,
-              file_id: item.fileId,
-              file_name: item.fileName.slice(0, 255),
-              content_hash: item.contentHash,
-              name: result.fields.name?.slice(0, 255) ?? null,
-              email: result.fields.email?.slice(0, 254) ?? null,
-              phone: result.fields.phone?.slice(0, 64) ?? null,
-              experience_years: result.fields.experienceYears,
-              skills: JSON.stringify(result.fields.skills),
-              current_title: result.fields.currentTitle?.slice(0, 255) ?? null,
-              location: result.fields.location?.slice(0, 255) ?? null,
-              links: JSON.stringify(result.fields.links),
-              extractor: result.extractor,
-              embedding: vectorToBytes(result.vector),
-              embedder_kind: screening.embedder.kind,
-              match_score: score.matchScore,
-              skill_score: score.skillScore,
-              experience_score: score.experienceScore,
-              semantic_score: score.semanticScore,
-              semantic_similarity: score.semanticSimilarity,
-              matched_skills: JSON.stringify(score.matchedSkills),
-              missing_skills: JSON.stringify(score.missingSkills),
-              status: score.status,
-            },
-            { tokens: usageTokens, costUsd: screening.costOf(result.usage) },
-          );
-        });
-      } catch (err) {
-        log.error({ err, jobId, fileName: item.fileName }, 'could not store a processed resume');
-        failed.push(item);
-      }
-    }
-    await failRemaining(userId, failed, 'processing_failed', PROCESSING_FAILED_REASON);
-  }
-
-  /** Rejects accepted-but-unprocessed files and refunds their credits, each in its own transaction. */
-  async function failRemaining(
-    userId: number,
-    items: Array<{ fileId: number; fileName: string }>,
-    code: RejectionCode,
-    reason: string,
-  ): Promise<void> {
-    for (const item of items) {
-      await inTransaction(db, async (trx) => {
-        const file = await repo.rejectQueuedFile(
-          trx,
-          userId,
-          item.fileId,
-          code,
-          `${item.fileName}: ${reason}`,
-        );
-        if (file?.credit_source) {
-          await refundCredit(trx, userId, file.credit_source);
-        }
-      });
-    }
-  }
-
-  async function finishJob(jobId: number, userId: number): Promise<void> {
-    await repo.updateJobFields(db, userId, jobId, {
-      status: 'completed',
-      completed_at: new Date().toISOString(),
-    });
-    if (config.retention.deleteOnComplete) {
-      await inTransaction(db, (trx) => repo.purgeCandidateData(trx, userId, jobId));
-      log.info({ jobId }, 'retention: candidate data deleted on completion');
-    }
-    const job = await repo.findJob(db, userId, jobId);
-    if (job) {
-      emitProgress(job);
-    }
+    await queue.remove(pendingIds);
+    progress.publishDeleted(jobId);
   }
 
   /** Editing the JD or threshold re-scores from stored fields and embeddings: no re-parsing, no credits. */
@@ -569,7 +125,7 @@ export function createJobsService(deps: JobsDeps) {
     input: { title?: string; description?: string; shortlist_threshold?: number },
   ): Promise<Job> {
     const job = await repo.getJob(db, userId, jobId);
-    if (work.get(jobId)?.running || job.status === 'processing' || job.status === 'queued') {
+    if (isActive(job.status) || rescoring.has(jobId)) {
       throw new AppError(
         'CONFLICT',
         'This job is still processing resumes — edit it once processing has finished',
@@ -577,161 +133,52 @@ export function createJobsService(deps: JobsDeps) {
     }
     const description = input.description ?? job.description;
     const threshold = input.shortlist_threshold ?? job.shortlist_threshold;
-    const needsRescore = description !== job.description || threshold !== job.shortlist_threshold;
-    const parsed = parseJobRequirements(description);
-    const ctx = needsRescore
-      ? await buildScoringContext(description, threshold, screening.embedder)
-      : undefined;
-    await inTransaction(db, async (trx) => {
-      await repo.updateJobFields(trx, userId, jobId, {
+    const isJdChanged = description !== job.description;
+    const needsRescore = isJdChanged || threshold !== job.shortlist_threshold;
+    rescoring.add(jobId);
+    try {
+      const parsed = isJdChanged ? await interactive.parseJob({ description }) : null;
+      await repo.updateJobFields(db, userId, jobId, {
         title: input.title ?? job.title,
         description,
         shortlist_threshold: threshold,
-        required_skills: JSON.stringify(parsed.requiredSkills),
-        required_years: parsed.requiredYears,
+        ...(parsed
+          ? {
+              required_skills: JSON.stringify(parsed.requiredSkills),
+              required_years: parsed.requiredYears,
+              requirements: JSON.stringify(parsed),
+              // The old JD's vector no longer applies; the context below embeds the new one.
+              jd_embedding: null,
+              jd_embedder_kind: null,
+            }
+          : {}),
       });
-      if (ctx) {
-        await rescore(trx, userId, job, ctx);
+      if (needsRescore) {
+        const updated = await repo.getJob(db, userId, jobId);
+        const context = await contexts.get(updated);
+        await rescorer.rescoreJob(userId, updated, context.job);
       }
-    });
+    } finally {
+      rescoring.delete(jobId);
+    }
     return toApiJob(await repo.getJob(db, userId, jobId));
   }
 
-  async function rescore(trx: DB, userId: number, job: JobRow, ctx: JobScoringContext): Promise<void> {
-    const rows = await repo.listCandidates(trx, userId, job.id);
-    const withVectors = rows.filter((r) => r.embedding && r.embedder_kind === screening.embedder.kind);
-    const index = newJobIndex(screening.embedder);
-    try {
-      const scores = scoreBatch(
-        index,
-        ctx,
-        withVectors.map((r) => ({
-          vector: bytesToVector(r.embedding!),
-          skills: parseJsonArray(r.skills),
-          experienceYears: r.experience_years,
-        })),
-      );
-      const version = job.score_version + 1;
-      for (const [i, row] of withVectors.entries()) {
-        const s = scores[i]!;
-        if (row.match_score !== null) {
-          await repo.insertScoreHistory(trx, {
-            candidateId: row.id,
-            jobId: job.id,
-            scoreVersion: row.score_version,
-            matchScore: row.match_score,
-            parts: {
-              skill_score: row.skill_score,
-              experience_score: row.experience_score,
-              semantic_score: row.semantic_score,
-            },
-          });
-        }
-        await repo.updateCandidateScore(trx, userId, row.id, {
-          match_score: s.matchScore,
-          skill_score: s.skillScore,
-          experience_score: s.experienceScore,
-          semantic_score: s.semanticScore,
-          semantic_similarity: s.semanticSimilarity,
-          matched_skills: JSON.stringify(s.matchedSkills),
-          missing_skills: JSON.stringify(s.missingSkills),
-          // A recruiter's explicit decision outlives a re-score.
-          status: row.status_overridden === 1 ? row.status : s.status,
-          score_version: version,
-        });
-      }
-      await trx
-        .updateTable('jobs')
-        .set({ score_version: version })
-        .where('id', '=', job.id)
-        .where('user_id', '=', userId)
-        .execute();
-      await repo.recomputeJobAggregates(trx, userId, job.id);
-    } finally {
-      index.dispose();
-    }
+  async function currentProgress(userId: number, jobId: number): Promise<JobProgressEvent> {
+    return progressOf(await repo.getJob(db, userId, jobId));
   }
 
-  /**
-   * Resumes live in memory only, so after a crash or restart the unprocessed ones are gone: their files are
-   * marked with a reason, their credits refunded, and the job finished or failed — never left processing.
-   */
-  async function recoverAfterRestart(): Promise<void> {
-    for (const job of await repo.listInterruptedJobs(db)) {
-      const lost = await repo.findFilesInStatus(db, job.user_id, job.id, ['queued', 'processing']);
-      await failRemaining(
-        job.user_id,
-        lost.map((f) => ({ fileId: f.id, fileName: f.file_name })),
-        'processing_failed',
-        'The server restarted before this resume was processed; your credit was refunded. Upload it again.',
-      );
-      const after = await repo.getJob(db, job.user_id, job.id);
-      await repo.updateJobFields(db, job.user_id, job.id, {
-        status: after.candidate_count > 0 ? 'completed' : 'failed',
-        completed_at: new Date().toISOString(),
-        error:
-          lost.length > 0
-            ? `${lost.length} resume(s) were interrupted by a server restart and refunded — upload them again`
-            : null,
-      });
-      log.warn({ jobId: job.id, lost: lost.length }, 'recovered a job interrupted by a restart');
+  /** Starts consuming the queue here (unless this API leaves processing to `npm run worker`), and housekeeping. */
+  async function start(): Promise<void> {
+    if (config.processing.apiProcessing) {
+      queue.consume(processor.process, processor.onFailed, config.processing.concurrency);
     }
-    await sweepRetention();
-    if (config.retention.days > 0) {
-      retentionTimer = setInterval(() => void sweepRetention(), 60 * 60 * 1000);
-      retentionTimer.unref();
-    }
-  }
-
-  async function sweepRetention(): Promise<void> {
-    if (config.retention.days <= 0) {
-      return;
-    }
-    const cutoff = new Date(Date.now() - config.retention.days * 86_400_000).toISOString();
-    for (const job of await repo.listJobsCompletedBefore(db, cutoff)) {
-      await inTransaction(db, (trx) => repo.purgeCandidateData(trx, job.user_id, job.id));
-      log.info(
-        { jobId: job.id },
-        `retention: candidate data older than ${config.retention.days} days deleted`,
-      );
-    }
+    await maintenance.start();
   }
 
   async function shutdown(): Promise<void> {
-    isShuttingDown = true;
-    if (retentionTimer) {
-      clearInterval(retentionTimer);
-    }
-    // Let running batches reach a transaction boundary; what is still queued is recovered at next start.
-    const deadline = Date.now() + 10_000;
-    while ([...work.values()].some((w) => w.running) && Date.now() < deadline) {
-      for (const w of work.values()) {
-        w.queue.length = 0;
-      }
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-
-  function subscribe(jobId: number, listener: (event: JobProgressEvent) => void): () => void {
-    events.on(`job:${jobId}`, listener);
-    return () => events.off(`job:${jobId}`, listener);
-  }
-
-  async function progressOf(userId: number, jobId: number): Promise<JobProgressEvent> {
-    const job = await repo.getJob(db, userId, jobId);
-    return {
-      job_id: job.id,
-      status: job.status,
-      progress_done: job.progress_done,
-      progress_total: job.progress_total,
-    };
-  }
-
-  /** Resolves when nothing is queued or running (tests and the benchmark wait on it). */
-  async function idle(): Promise<void> {
-    while ([...work.values()].some((w) => w.running || w.queue.length > 0)) {
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    maintenance.stop();
+    await queue.close();
   }
 
   return {
@@ -739,15 +186,16 @@ export function createJobsService(deps: JobsDeps) {
     jdTextFromFile,
     getJobDetail,
     listJobs,
-    listCandidates,
-    setCandidateStatus,
     deleteJob,
-    uploadResumes,
+    uploadResumes: intake.uploadResumes,
     updateJob,
-    recoverAfterRestart,
+    currentProgress,
+    subscribe: progress.subscribe,
+    start,
     shutdown,
-    subscribe,
-    progressOf,
-    idle,
+    /** Resolves when nothing is queued or running (tests and the benchmark wait on it). */
+    idle: () => queue.idle(),
+    maintenance,
+    processor,
   };
 }

@@ -62,6 +62,8 @@ export interface LoadEmbedderOptions {
   chunkTokens?: number;
   /** Upper bound of chunks embedded per document. Default 6 (~1,500 word pieces, about 3 pages). */
   maxChunksPerDocument?: number;
+  /** ONNX intra-op threads. Default: every core (one process embedding alone). */
+  threads?: number;
   log?: (msg: string) => void;
 }
 
@@ -381,7 +383,7 @@ export async function loadEmbedder(opts: LoadEmbedderOptions): Promise<Embedder>
       dtype,
       // onnxruntime-node runs on one thread unless told otherwise (measured: CPU time = wall time); one
       // 256-token chunk parallelises well over the cores (13 chunks: 533 ms → 342 ms on 2 cores).
-      session_options: { intraOpNumThreads: availableParallelism() },
+      session_options: { intraOpNumThreads: Math.max(1, opts.threads ?? availableParallelism()) },
     })) as unknown as ModelLike;
     const config = (model as unknown as { config?: { hidden_size?: number } }).config;
     const dimension = config?.hidden_size;

@@ -117,7 +117,7 @@ describe('extractText', () => {
   it('reads a TXT resume as UTF-8', async () => {
     const bytes = new TextEncoder().encode('Zoë Ångström\r\nzoe@example.se\r\n');
     const result = await extractText({ fileName: 'zoe.txt', bytes }, opts);
-    expect(result).toEqual({ kind: 'txt', text: 'Zoë Ångström\nzoe@example.se', pageCount: null });
+    expect(result).toEqual({ kind: 'txt', text: 'Zoë Ångström\nzoe@example.se', pageCount: null, notes: [] });
   });
 
   it('falls back to Latin-1 for a TXT resume that is not valid UTF-8', async () => {

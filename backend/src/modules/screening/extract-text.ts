@@ -8,14 +8,20 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { getDocumentProxy } from 'unpdf';
 import { normalizeText } from './normalize-text.js';
-import { FileRejectedError, type DocumentKind, type ExtractedText, type UploadedFile } from './types.js';
+import { readDocxParts, UnsafePackageError } from './docx-package.js';
+import { FileRejectedError, type DocumentKind, type UploadedFile } from './types.js';
 
 /** Pages beyond this are ignored: a resume is short, and a 2,000-page PDF must not stall the batch. */
 const MAX_PDF_PAGES = 30;
+/** Text beyond this is dropped (with a note): no resume is that long, and every later step is bounded by it. */
+export const DEFAULT_MAX_TEXT_CHARS = 200_000;
 /** Below this many letters a PDF has no usable text layer (page numbers and stray glyphs don't count). */
 const MIN_LETTERS_FOR_TEXT_LAYER = 30;
 /** Share of control characters above which "text" is really binary data. */
 const MAX_CONTROL_CHAR_RATIO = 0.02;
+
+/** Header/footer parts larger than this are skipped. */
+const MAX_HEADER_PART_BYTES = 512 * 1024;
 
 const DOCX_FAMILY = new Set(['docx', 'docm', 'dotx', 'dotm']);
 
@@ -73,12 +79,31 @@ async function sniff(bytes: Uint8Array): Promise<Sniffed> {
   return { kind: decodeText(bytes) === null ? null : 'txt', detected };
 }
 
-/** Extracts normalised text, or throws FileRejectedError with a code and a recruiter-readable message. */
+/** A document's text, normalised and bounded, with what the recruiter should know about how it was read. */
+export interface ExtractedDocument {
+  kind: DocumentKind;
+  text: string;
+  pageCount: number | null;
+  notes: string[];
+}
+
+/** Raw text as an extractor read it, before normalisation and the cap. */
+interface RawText {
+  raw: string;
+  pageCount: number | null;
+  notes: string[];
+}
+
+/**
+ * Extracts normalised text, at most `maxTextChars` of it (the rest is dropped with a note), or throws
+ * FileRejectedError with a code and a recruiter-readable message.
+ */
 export async function extractText(
   file: UploadedFile,
-  opts: { maxFileSizeBytes: number },
-): Promise<ExtractedText> {
+  opts: { maxFileSizeBytes: number; maxTextChars?: number },
+): Promise<ExtractedDocument> {
   const { fileName, bytes } = file;
+  const maxTextChars = opts.maxTextChars ?? DEFAULT_MAX_TEXT_CHARS;
   const label = `"${fileName}"`;
   if (bytes.length > opts.maxFileSizeBytes) {
     throw new FileRejectedError(
@@ -93,14 +118,55 @@ export async function extractText(
   const { kind, detected } = await sniff(bytes);
   switch (kind) {
     case 'pdf':
-      return extractPdf(label, bytes);
+      return bounded(label, kind, await extractPdf(label, bytes, maxTextChars), maxTextChars);
     case 'docx':
-      return extractDocx(label, bytes);
+      return bounded(label, kind, await extractDocx(label, bytes), maxTextChars);
     case 'txt':
-      return extractTxt(label, bytes);
+      return bounded(label, kind, extractTxt(label, bytes), maxTextChars);
     case null:
       throw new FileRejectedError('wrong_type', wrongTypeMessage(label, detected));
   }
+}
+
+/**
+ * Normalises and caps the text. Raw text is cut at twice the cap before normalising, so the cost of
+ * everything after extraction is bounded by the cap, whatever the file held.
+ */
+function bounded(label: string, kind: DocumentKind, read: RawText, maxTextChars: number): ExtractedDocument {
+  const notes = [...read.notes];
+  const rawLimit = maxTextChars * 2;
+  let text = normalizeText(read.raw.length > rawLimit ? read.raw.slice(0, rawLimit) : read.raw);
+  const isCut = read.raw.length > rawLimit || text.length > maxTextChars;
+  if (text.length > maxTextChars) {
+    const cut = text.lastIndexOf('\n', maxTextChars);
+    text = text.slice(0, cut > maxTextChars * 0.9 ? cut : maxTextChars).trimEnd();
+  }
+  if (isCut) {
+    notes.push(
+      `Only the first ${maxTextChars.toLocaleString('en-US')} characters of the text were read; the rest of this unusually long file was ignored.`,
+    );
+  }
+  switch (kind) {
+    case 'pdf':
+      if (countLetters(text) < MIN_LETTERS_FOR_TEXT_LAYER) {
+        throw new FileRejectedError(
+          'no_text',
+          `${label} has no text layer — it looks like a scanned image. Export a text PDF from the original document (or run it through OCR) and upload that instead.`,
+        );
+      }
+      break;
+    case 'docx':
+      if (text.length === 0) {
+        throw new FileRejectedError('empty', `${label} is a Word document with no text in it.`);
+      }
+      break;
+    case 'txt':
+      if (text.length === 0) {
+        throw new FileRejectedError('empty', `${label} contains only blank space, no text.`);
+      }
+      break;
+  }
+  return { kind, text, pageCount: read.pageCount, notes };
 }
 
 function wrongTypeMessage(label: string, detected: { ext: string; mime: string } | undefined): string {
@@ -148,7 +214,7 @@ function isTextItem(item: unknown): item is PdfTextItem {
   return typeof item === 'object' && item !== null && 'str' in item && 'transform' in item;
 }
 
-async function extractPdf(label: string, bytes: Uint8Array): Promise<ExtractedText> {
+async function extractPdf(label: string, bytes: Uint8Array, maxTextChars: number): Promise<RawText> {
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>> | undefined;
   try {
     // pdf.js transfers (detaches) the buffer it is given; the caller's bytes must stay usable (hashing, retries).
@@ -160,20 +226,23 @@ async function extractPdf(label: string, bytes: Uint8Array): Promise<ExtractedTe
     });
     const pageCount = pdf.numPages;
     const pages: string[] = [];
-    for (let pageNumber = 1; pageNumber <= Math.min(pageCount, MAX_PDF_PAGES); pageNumber++) {
-      const page = await pdf.getPage(pageNumber);
+    let chars = 0;
+    let pagesRead = 0;
+    // Enough pages for the text cap, and never more than MAX_PDF_PAGES, however many the file declares.
+    while (pagesRead < Math.min(pageCount, MAX_PDF_PAGES) && chars <= maxTextChars * 2) {
+      const page = await pdf.getPage(pagesRead + 1);
       const content = await page.getTextContent();
-      pages.push(layoutPageText(content.items));
+      const pageText = layoutPageText(content.items);
+      pages.push(pageText);
+      chars += pageText.length;
+      pagesRead += 1;
       page.cleanup();
     }
-    const text = normalizeText(pages.join('\n\n'));
-    if (countLetters(text) < MIN_LETTERS_FOR_TEXT_LAYER) {
-      throw new FileRejectedError(
-        'no_text',
-        `${label} has no text layer — it looks like a scanned image. Export a text PDF from the original document (or run it through OCR) and upload that instead.`,
-      );
-    }
-    return { kind: 'pdf', text, pageCount };
+    const notes =
+      pagesRead < pageCount
+        ? [`Only the first ${pagesRead} of ${pageCount.toLocaleString('en-US')} pages were read.`]
+        : [];
+    return { raw: pages.join('\n\n'), pageCount, notes };
   } catch (error) {
     throw toPdfRejection(label, error);
   } finally {
@@ -250,59 +319,61 @@ const DOCX_BREAK_RE = /<w:(?:br|cr)\b[^>]*\/>/g;
 const DOCX_NEWLINE_TEXT = '<w:t xml:space="preserve">&#10;</w:t>';
 
 /**
- * mammoth's raw text drops <w:br/>, so CVs that put every line in one paragraph with breaks (common in
- * converted or template documents) come out as one glued line. Such documents are handed to mammoth with
- * the breaks turned into newline text, in a slimmed copy of the package without styles and media, which
- * raw text does not use and which cost most of the parsing time.
+ * The validated parts re-packed uncompressed for mammoth, so mammoth inflates nothing. mammoth's raw text
+ * drops <w:br/>, so CVs that put every line in one paragraph with breaks (common in converted or template
+ * documents) would come out as one glued line: the breaks become newline text first.
  */
-async function docxForRawText(zip: JSZip, bytes: Uint8Array): Promise<Uint8Array> {
-  const documentXml = await zip.file('word/document.xml')?.async('string');
-  if (documentXml === undefined || !DOCX_BREAK_RE.test(documentXml)) {
-    return bytes;
-  }
-  DOCX_BREAK_RE.lastIndex = 0;
+async function packageForMammoth(parts: Map<string, Buffer>): Promise<Buffer> {
   const slim = new JSZip();
-  for (const [name, entry] of Object.entries(zip.files)) {
-    if (entry.dir || /^word\/(?:media|embeddings)\//.test(name) || name === 'word/styles.xml') {
-      continue;
-    }
+  for (const [name, data] of parts) {
     if (name === 'word/document.xml') {
-      slim.file(name, documentXml.replace(DOCX_BREAK_RE, DOCX_NEWLINE_TEXT));
+      slim.file(name, data.toString('utf8').replace(DOCX_BREAK_RE, DOCX_NEWLINE_TEXT));
     } else {
-      slim.file(name, await entry.async('uint8array'));
+      slim.file(name, data);
     }
   }
-  return slim.generateAsync({ type: 'uint8array', compression: 'STORE' });
+  return slim.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
 }
 
-async function extractDocx(label: string, bytes: Uint8Array): Promise<ExtractedText> {
-  let raw: string;
-  let headers: HeaderFooterText = { headers: '', footers: '' };
-  let zip: JSZip | undefined;
+async function extractDocx(label: string, bytes: Uint8Array): Promise<RawText> {
+  let bodyXmlText: string;
+  let parts: Map<string, Buffer>;
   try {
-    zip = await JSZip.loadAsync(bytes);
-    const result = await mammoth.extractRawText({ buffer: Buffer.from(await docxForRawText(zip, bytes)) });
-    raw = result.value;
-  } catch {
-    throw new FileRejectedError(
-      'corrupt',
-      `${label} looks like a Word document but is damaged and cannot be read. Open and re-save it as DOCX or PDF, then upload it again.`,
-    );
+    parts = await readDocxParts(bytes);
+  } catch (err) {
+    if (err instanceof UnsafePackageError) {
+      throw new FileRejectedError(
+        'corrupt',
+        `${label} is not a normal Word document (${err.message}) and was not opened, to keep the server safe. Open it in Word, save it as a new DOCX or PDF, and upload that.`,
+      );
+    }
+    throw damagedDocx(label);
   }
-  // mammoth ends every paragraph (and table cell) with a blank line; one paragraph is one line here.
+  if (!parts.has('word/document.xml')) {
+    throw damagedDocx(label);
+  }
   try {
-    headers = await readHeadersAndFooters(zip);
+    bodyXmlText = (await mammoth.extractRawText({ buffer: await packageForMammoth(parts) })).value;
+  } catch {
+    throw damagedDocx(label);
+  }
+  let headers: HeaderFooterText = { headers: '', footers: '' };
+  try {
+    headers = readHeadersAndFooters(parts);
   } catch {
     // The body was readable; a header part that is not is no reason to turn the resume away.
   }
-  const body = raw.replace(/\n\n/g, '\n').trim();
-  const text = normalizeText(
-    [headers.headers, body, headers.footers].filter((part) => part.length > 0).join('\n'),
+  // mammoth ends every paragraph (and table cell) with a blank line; one paragraph is one line here.
+  const body = bodyXmlText.replace(/\n\n/g, '\n').trim();
+  const raw = [headers.headers, body, headers.footers].filter((part) => part.length > 0).join('\n');
+  return { raw, pageCount: null, notes: [] };
+}
+
+function damagedDocx(label: string): FileRejectedError {
+  return new FileRejectedError(
+    'corrupt',
+    `${label} looks like a Word document but is damaged and cannot be read. Open and re-save it as DOCX or PDF, then upload it again.`,
   );
-  if (text.length === 0) {
-    throw new FileRejectedError('empty', `${label} is a Word document with no text in it.`);
-  }
-  return { kind: 'docx', text, pageCount: null };
 }
 
 interface HeaderFooterText {
@@ -343,16 +414,19 @@ function paragraphsOfPart(xml: string): string[] {
  * mammoth skips page headers and footers, where many resume templates put the name and contact details.
  * They are read here; a line repeated across the first-page/odd/even variants is kept once.
  */
-async function readHeadersAndFooters(zip: JSZip): Promise<HeaderFooterText> {
-  const read = async (kind: 'header' | 'footer'): Promise<string> => {
-    const names = Object.keys(zip.files)
-      .filter((name) => new RegExp(`^word/${kind}\\d*\\.xml$`).test(name))
-      .sort();
+function readHeadersAndFooters(parts: Map<string, Buffer>): HeaderFooterText {
+  const read = (kind: 'header' | 'footer'): string => {
+    const pattern = new RegExp(`^word/${kind}\\d*\\.xml$`);
+    const names = [...parts.keys()].filter((name) => pattern.test(name)).sort();
     const seen = new Set<string>();
     const lines: string[] = [];
     for (const name of names) {
-      const xml = await zip.file(name)?.async('string');
-      for (const line of paragraphsOfPart(xml ?? '')) {
+      const xml = parts.get(name);
+      // A header is a few lines; a huge one is no header, and its regex scan would cost more than it gives.
+      if (!xml || xml.length > MAX_HEADER_PART_BYTES) {
+        continue;
+      }
+      for (const line of paragraphsOfPart(xml.toString('utf8'))) {
         if (!seen.has(line)) {
           seen.add(line);
           lines.push(line);
@@ -361,7 +435,7 @@ async function readHeadersAndFooters(zip: JSZip): Promise<HeaderFooterText> {
     }
     return lines.join('\n');
   };
-  return { headers: await read('header'), footers: await read('footer') };
+  return { headers: read('header'), footers: read('footer') };
 }
 
 // ---------------------------------------------------------------------------------------------- TXT
@@ -407,7 +481,7 @@ function decodeText(bytes: Uint8Array): string | null {
   return text;
 }
 
-function extractTxt(label: string, bytes: Uint8Array): ExtractedText {
+function extractTxt(label: string, bytes: Uint8Array): RawText {
   const raw = decodeText(bytes);
   if (raw === null) {
     throw new FileRejectedError(
@@ -415,9 +489,5 @@ function extractTxt(label: string, bytes: Uint8Array): ExtractedText {
       `${label} is not a PDF, DOCX or TXT resume: its contents are unreadable binary data.`,
     );
   }
-  const text = normalizeText(raw);
-  if (text.length === 0) {
-    throw new FileRejectedError('empty', `${label} contains only blank space, no text.`);
-  }
-  return { kind: 'txt', text, pageCount: null };
+  return { raw, pageCount: null, notes: [] };
 }

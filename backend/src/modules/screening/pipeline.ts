@@ -1,24 +1,17 @@
 /**
- * The screening pipeline, one resume at a time:
- *   prepareResume (bytes → text, or a rejection) → analyseResume (fields + embedding)
+ * The screening pipeline's steps, one resume at a time:
+ *   prepareResume (bytes → bounded text, or a rejection) → fields + embedding (tasks.ts: analyse)
  *   → scoreBatch (vector index search against the JD → similarity → match score).
- * Each step is a plain function of its inputs; jobs.service decides when to run them and what to store.
+ * Each step is a plain function of its inputs. tasks.ts exposes them to worker processes; the jobs module
+ * decides when to run them and what to store.
  */
 import { createHash } from 'node:crypto';
 import { extractText } from './extract-text';
-import { parseJobRequirements } from './jd-requirements';
-import type { EmbedderKind } from './embedder';
 import { scoreCandidate, type MatchScore } from './score';
-import type { ExtractedFields, FieldExtractor, JobRequirements, TokenUsage, UploadedFile } from './types';
+import type { EmbedderKind } from './embedder';
+import type { JobRequirements, UploadedFile } from './types';
 import { FileRejectedError } from './types';
 import { createVectorIndex, type VectorIndex } from './vector-index';
-
-/** The slice of the embedder the pipeline needs (embedder.ts implements it, MiniLM or lexical). */
-export interface DocumentEmbedder {
-  readonly kind: EmbedderKind;
-  readonly dimension: number;
-  embedDocument(text: string): Promise<Float32Array>;
-}
 
 export interface PreparedResume {
   fileName: string;
@@ -26,40 +19,21 @@ export interface PreparedResume {
   /** sha256 of the normalised text: the same resume re-exported or renamed is still a duplicate. */
   contentHash: string;
   text: string;
+  notes: string[];
 }
 
-/** Step 1 — bytes to normalised text. Throws FileRejectedError with a recruiter-readable reason. */
-export async function prepareResume(file: UploadedFile, opts: { maxFileSizeBytes: number }): Promise<PreparedResume> {
+/** Step 1 — bytes to normalised, bounded text. Throws FileRejectedError with a recruiter-readable reason. */
+export async function prepareResume(
+  file: UploadedFile,
+  opts: { maxFileSizeBytes: number; maxTextChars?: number },
+): Promise<PreparedResume> {
   const extracted = await extractText(file, opts);
   return {
     fileName: file.fileName,
     sizeBytes: file.bytes.byteLength,
     contentHash: createHash('sha256').update(extracted.text).digest('hex'),
     text: extracted.text,
-  };
-}
-
-export interface AnalysedResume {
-  fields: ExtractedFields;
-  extractor: 'local' | 'groq';
-  usage: TokenUsage;
-  vector: Float32Array;
-}
-
-/** Step 2 — fields (local or Groq) and the resume's embedding. */
-export async function analyseResume(
-  text: string,
-  deps: { fieldExtractor: FieldExtractor; embedder: DocumentEmbedder },
-): Promise<AnalysedResume> {
-  const [extraction, vector] = await Promise.all([
-    deps.fieldExtractor.extract(text),
-    deps.embedder.embedDocument(text),
-  ]);
-  return {
-    fields: extraction.fields,
-    extractor: extraction.extractor,
-    usage: extraction.usage ?? { inputTokens: 0, outputTokens: 0 },
-    vector,
+    notes: extracted.notes,
   };
 }
 
@@ -71,27 +45,13 @@ export interface JobScoringContext {
   shortlistThreshold: number;
 }
 
-export async function buildScoringContext(
-  description: string,
-  shortlistThreshold: number,
-  embedder: DocumentEmbedder,
-): Promise<JobScoringContext> {
-  const parsed = parseJobRequirements(description);
-  return {
-    requirements: { requiredSkills: parsed.requiredSkills, requiredYears: parsed.requiredYears },
-    jdVector: await embedder.embedDocument(description),
-    embedderKind: embedder.kind,
-    shortlistThreshold,
-  };
-}
-
 export interface ScoredResume extends MatchScore {
   status: 'shortlisted' | 'rejected';
 }
 
 /**
- * Step 3 — adds the batch's vectors to the job's index, asks the index for every vector's inner product
- * with the JD (cosine: all vectors are unit length), and scores each resume from it.
+ * Step 3 — adds the batch's vectors to the index, asks the index for every vector's inner product with
+ * the JD (cosine: all vectors are unit length), and scores each resume from it.
  */
 export function scoreBatch(
   index: VectorIndex,
@@ -108,13 +68,13 @@ export function scoreBatch(
   });
 }
 
-export function newJobIndex(embedder: DocumentEmbedder): VectorIndex {
+export function newJobIndex(embedder: { dimension: number }): VectorIndex {
   return createVectorIndex(embedder.dimension);
 }
 
 export { FileRejectedError };
 
-/** Float32 vector ↔ bytes for the candidates.embedding column. */
+/** Float32 vector ↔ bytes for the embedding columns. */
 export function vectorToBytes(vector: Float32Array): Uint8Array {
   return new Uint8Array(vector.buffer.slice(vector.byteOffset, vector.byteOffset + vector.byteLength));
 }

@@ -1,60 +1,73 @@
+import { availableParallelism } from 'node:os';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../../config';
-import { loadEmbedder, type Embedder } from './embedder';
 import { createGroqFieldExtractor, costOfUsage } from './fields/groq';
-import { createLocalFieldExtractor } from './fields/local';
-import type { FieldExtractor, TokenUsage } from './types';
-import { vectorIndexBackend } from './vector-index';
+import type { ExtractedFields, FieldExtractor, TokenUsage } from './types';
+import { createWorkerPool, type WorkerPool } from './worker-pool';
 
-/** What the pipeline runs on, loaded once per process at start-up. */
+/**
+ * What this process screens with: a pool of worker processes for every CPU-heavy step, and — when a Groq key
+ * is set — the Groq client, which stays here because it waits on the network, not the CPU (its local fallback
+ * runs in the worker). Created once per process (API or queue worker).
+ */
 export interface ScreeningRuntime {
-  embedder: Embedder;
-  fieldExtractor: FieldExtractor;
+  pool: WorkerPool;
+  /** LLM field extraction, or null for local extraction (in the worker). */
+  llmFields: ((text: string) => Promise<{ fields: ExtractedFields | null; usage: TokenUsage }>) | null;
   costOf(usage: TokenUsage): number;
-  describe(): {
+  describe(): Promise<{
     embedder: { kind: string; description: string };
     vector_index: string;
     semantic_model_available: boolean;
     field_extractor: string;
-  };
+  }>;
+  close(): Promise<void>;
 }
 
-export async function createScreeningRuntime(
-  config: Config,
-  log: FastifyBaseLogger,
-  overrides: { embedder?: Embedder } = {},
-): Promise<ScreeningRuntime> {
-  const embedder =
-    overrides.embedder ??
-    (await loadEmbedder({
-      modelDir: config.model.dir,
-      modelName: config.model.name,
-      allowRemoteModels: config.model.allowDownload,
-      cacheDir: config.model.cacheDir,
-      log: (msg: string) => log.info(msg),
-    }));
-  if (embedder.kind !== 'minilm') {
-    // Loud on purpose: scores still work, but on keyword similarity only.
-    log.warn(`Semantic model unavailable — using lexical similarity. ${embedder.description}`);
-  }
-  const local = createLocalFieldExtractor();
-  const fieldExtractor = config.groq
-    ? createGroqFieldExtractor({ ...config.groq, fallback: local, log })
-    : local;
-  const backend = vectorIndexBackend();
-  log.info(
-    { embedder: embedder.kind, vectorIndex: backend.kind, fieldExtractor: fieldExtractor.name },
-    `screening runtime ready: ${embedder.description}; ${backend.description}`,
-  );
-  return {
-    embedder,
-    fieldExtractor,
-    costOf: (usage) => costOfUsage(usage, config.groqPrices),
-    describe: () => ({
-      embedder: { kind: embedder.kind, description: embedder.description },
-      vector_index: backend.kind,
-      semantic_model_available: embedder.kind === 'minilm',
-      field_extractor: fieldExtractor.name,
+/** Stands in for the local extractor in this process: the worker extracts locally when no fields arrive. */
+const DEFER_TO_WORKER: FieldExtractor = {
+  name: 'local',
+  extract: () =>
+    Promise.resolve({
+      fields: { name: null, email: null, phone: null, experienceYears: null, skills: [], currentTitle: null, location: null, links: [] },
+      extractor: 'local',
     }),
+};
+
+export function createScreeningRuntime(config: Config, log: FastifyBaseLogger): ScreeningRuntime {
+  const size = config.processing.concurrency;
+  const pool = createWorkerPool({
+    size,
+    runtime: {
+      model: config.model,
+      inferenceThreads: Math.max(1, Math.floor(availableParallelism() / size)),
+    },
+    taskTimeoutMs: config.processing.fileTimeLimitMs,
+    memoryLimitMb: config.processing.workerMemoryLimitMb,
+    log,
+  });
+  const groq = config.groq ? createGroqFieldExtractor({ ...config.groq, fallback: DEFER_TO_WORKER, log }) : null;
+  return {
+    pool,
+    llmFields: groq
+      ? async (text) => {
+          const result = await groq.extract(text);
+          return {
+            fields: result.extractor === 'groq' ? result.fields : null,
+            usage: result.usage ?? { inputTokens: 0, outputTokens: 0 },
+          };
+        }
+      : null,
+    costOf: (usage) => costOfUsage(usage, config.groqPrices),
+    async describe() {
+      const worker = await pool.describe();
+      return {
+        embedder: { kind: worker.embedder.kind, description: worker.embedder.description },
+        vector_index: worker.vectorIndex,
+        semantic_model_available: worker.embedder.kind === 'minilm',
+        field_extractor: groq ? 'groq' : 'local',
+      };
+    },
+    close: () => pool.close(),
   };
 }

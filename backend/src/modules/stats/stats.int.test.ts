@@ -8,7 +8,7 @@ import { resumeUpload } from '../../../test/multipart';
 import { SAMPLES_DIR, loadSamples, readSample } from '../../../test/samples';
 import { bearer, body, createTestApp, type TestApp } from '../../../test/test-app';
 import { recountJobAggregates, type CandidateAggregates } from './stats.repository';
-import { seedCandidate, seedJob } from './stats.fixtures';
+import { seedCandidate, seedJob } from '../../../test/seed';
 
 type User = Awaited<ReturnType<typeof createUser>>;
 

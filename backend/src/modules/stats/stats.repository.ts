@@ -1,5 +1,7 @@
 import { inTransaction, toNumber, type DB } from '../../db/database';
-import { findJob, recomputeJobAggregates, type CandidateAggregates } from '../jobs/jobs.repository';
+import { recomputeJobAggregates } from '../candidates/candidates.repository';
+import type { CandidateAggregates } from '../jobs/job-aggregates';
+import { findJob } from '../jobs/jobs.repository';
 
 export type { CandidateAggregates };
 

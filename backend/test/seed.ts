@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { DB } from '../../db/database';
-import { insertCandidate, insertJob, insertJobFile, type NewCandidate } from '../jobs/jobs.repository';
+import type { DB } from '../src/db/database';
+import { insertCandidate, type NewCandidate } from '../src/modules/candidates/candidates.repository';
+import { insertJobFile } from '../src/modules/jobs/job-files.repository';
+import { insertJob } from '../src/modules/jobs/jobs.repository';
 
 /**
- * Test helpers: jobs and candidates written through the jobs repository's own functions (the same
+ * Test helpers: jobs and candidates written through the repositories' own functions (the same
  * transactions that keep the job aggregates), without running the screening pipeline.
  */
 export async function seedJob(
@@ -18,6 +20,7 @@ export async function seedJob(
     shortlistThreshold: overrides.shortlistThreshold ?? 85,
     requiredSkills: ['Node.js', 'TypeScript', 'PostgreSQL'],
     requiredYears: 5,
+    requirements: { requiredSkills: ['Node.js', 'TypeScript', 'PostgreSQL'], requiredYears: 5, preferredSkills: [] },
   });
   return job.id;
 }
@@ -79,8 +82,16 @@ export async function seedCandidate(
         matched_skills: JSON.stringify(overrides.matched_skills ?? ['TypeScript']),
         missing_skills: JSON.stringify(overrides.missing_skills ?? ['PostgreSQL']),
         status: overrides.status ?? (score !== null && score >= 85 ? 'shortlisted' : 'rejected'),
+        features: null,
+        explanation: null,
+        processing_notes: '[]',
       },
       usage,
-    );
+    ).then((id) => {
+      if (id === undefined) {
+        throw new Error('seedCandidate: the file was not pending');
+      }
+      return id;
+    });
   });
 }

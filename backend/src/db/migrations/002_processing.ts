@@ -1,0 +1,44 @@
+import { sql, type Kysely } from 'kysely';
+
+const LONG_TEXT = sql`mediumtext`;
+
+/**
+ * Processing off the event loop, on several processes:
+ * - `job_files.accepted_hash` is the content hash while a file is accepted (queued, processing, done) and NULL
+ *   otherwise; its unique index makes "a duplicate of a resume already in this job" race-free across
+ *   concurrent uploads and API processes. Rejecting a file later clears it, so the resume can be re-uploaded.
+ * - `jobs.requirements` holds the parsed (or recruiter-edited) requirements as JSON; `jd_embedding` the JD's
+ *   vector, computed once by whichever worker gets there first and shared through the database.
+ * - `candidates.features` / `explanation`: what scoring reads (computed once from the text, which is then
+ *   dropped) and what it wrote (the parts, the arithmetic, the evidence). `processing_notes`: what the
+ *   recruiter should know about how the file was read (e.g. text cut at the cap).
+ */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await db.schema.alterTable('job_files').addColumn('accepted_hash', 'varchar(64)').execute();
+  await sql`update job_files set accepted_hash = content_hash where status <> 'rejected'`.execute(db);
+  await db.schema
+    .createIndex('job_files_accepted_hash_uq')
+    .on('job_files')
+    .columns(['job_id', 'accepted_hash'])
+    .unique()
+    .execute();
+
+  await db.schema.alterTable('jobs').addColumn('requirements', LONG_TEXT).execute();
+  await db.schema.alterTable('jobs').addColumn('jd_embedding', 'blob').execute();
+  await db.schema.alterTable('jobs').addColumn('jd_embedder_kind', 'varchar(64)').execute();
+
+  await db.schema.alterTable('candidates').addColumn('features', LONG_TEXT).execute();
+  await db.schema.alterTable('candidates').addColumn('explanation', LONG_TEXT).execute();
+  await db.schema.alterTable('candidates').addColumn('processing_notes', LONG_TEXT).execute();
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropIndex('job_files_accepted_hash_uq').on('job_files').execute();
+  await db.schema.alterTable('job_files').dropColumn('accepted_hash').execute();
+  for (const column of ['requirements', 'jd_embedding', 'jd_embedder_kind']) {
+    await db.schema.alterTable('jobs').dropColumn(column).execute();
+  }
+  for (const column of ['features', 'explanation', 'processing_notes']) {
+    await db.schema.alterTable('candidates').dropColumn(column).execute();
+  }
+}

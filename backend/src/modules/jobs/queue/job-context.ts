@@ -1,0 +1,72 @@
+/**
+ * What a job's files are scored against, built once per job and score version and shared by every file of
+ * the job this process handles. The JD's embedding is computed by the first worker that needs it and stored
+ * on the job, so every process (on every machine) scores against the same vector.
+ */
+import { createHash } from 'node:crypto';
+import { parseJsonArray, type DB } from '../../../db/database';
+import type { JobRow } from '../../../db/types';
+import { bytesToVector, vectorToBytes } from '../../screening/pipeline';
+import type { ScreeningRuntime } from '../../screening/runtime';
+import type { JobContext } from '../../screening/tasks';
+import { updateJobFields } from '../jobs.repository';
+
+export interface JobContextCache {
+  get(job: JobRow): Promise<{ job: JobContext; embedderKind: JobContext['embedderKind'] }>;
+}
+
+const MAX_CACHED_JOBS = 200;
+
+export function requirementsOf(job: Pick<JobRow, 'required_skills' | 'required_years'>): JobContext['requirements'] {
+  return { requiredSkills: parseJsonArray(job.required_skills), requiredYears: job.required_years };
+}
+
+export function createJobContextCache(deps: { db: DB; screening: ScreeningRuntime }): JobContextCache {
+  const cache = new Map<string, Promise<{ job: JobContext; embedderKind: JobContext['embedderKind'] }>>();
+  const interactive = deps.screening.pool.tasks('interactive');
+
+  async function build(job: JobRow): Promise<{ job: JobContext; embedderKind: JobContext['embedderKind'] }> {
+    const worker = await deps.screening.pool.describe();
+    const kind = worker.embedder.kind;
+    let jdVector: Float32Array;
+    if (job.jd_embedding && job.jd_embedder_kind === kind) {
+      jdVector = bytesToVector(job.jd_embedding);
+    } else {
+      jdVector = await interactive.embed({ text: job.description });
+      await updateJobFields(deps.db, job.user_id, job.id, { jd_embedding: vectorToBytes(jdVector), jd_embedder_kind: kind });
+    }
+    return {
+      embedderKind: kind,
+      job: {
+        requirements: requirementsOf(job),
+        jdVector,
+        embedderKind: kind,
+        shortlistThreshold: job.shortlist_threshold,
+      },
+    };
+  }
+
+  return {
+    get(job) {
+      // Everything the context is built from: an edited JD or threshold is a new context.
+      const key = createHash('sha1')
+        .update(`${job.id}\0${job.score_version}\0${job.shortlist_threshold}\0${job.required_skills}\0${job.required_years}\0${job.requirements ?? ''}\0`)
+        .update(job.description)
+        .digest('base64');
+      let entry = cache.get(key);
+      if (!entry) {
+        entry = build(job);
+        // A failed build is not cached: the next file tries again.
+        entry.catch(() => cache.delete(key));
+        cache.set(key, entry);
+        if (cache.size > MAX_CACHED_JOBS) {
+          const oldest = cache.keys().next().value;
+          if (oldest !== undefined) {
+            cache.delete(oldest);
+          }
+        }
+      }
+      return entry;
+    },
+  };
+}

@@ -1,0 +1,177 @@
+/**
+ * Processes one accepted file, in whichever process consumes the queue: fields (Groq here, or locally in a
+ * worker process), embedding and score (worker process), then one transaction that stores the candidate,
+ * marks the file done and moves the job's aggregates. Every write is guarded on the file still being
+ * pending, so a file delivered twice (a killed worker, a retried job) has its effect exactly once, and a
+ * file whose job was deleted meanwhile is simply dropped.
+ */
+import type { FastifyBaseLogger } from 'fastify';
+import type { RejectionCode } from '@shortlist/contracts';
+import type { Config } from '../../../config';
+import { inTransaction, type DB } from '../../../db/database';
+import { refundCredit } from '../../credits/credits.repository';
+import { insertCandidate } from '../../candidates/candidates.repository';
+import { purgeCandidateData } from '../../candidates/candidates.repository';
+import type { ScreeningRuntime } from '../../screening/runtime';
+import { FileRejectedError } from '../../screening/types';
+import { ResourceLimitError } from '../../screening/worker-pool';
+import { vectorToBytes } from '../../screening/pipeline';
+import * as files from '../job-files.repository';
+import * as jobs from '../jobs.repository';
+import { progressOf, type ProgressBus } from '../progress';
+import type { JobContextCache } from './job-context';
+import type { Attempt, WorkItem } from './work-queue';
+
+export const PROCESSING_FAILED_REASON = 'could not be processed; your credit was refunded. Try uploading it again.';
+
+export interface ProcessorDeps {
+  db: DB;
+  config: Config;
+  screening: ScreeningRuntime;
+  contexts: JobContextCache;
+  progress: ProgressBus;
+  log: FastifyBaseLogger;
+}
+
+export function createProcessor(deps: ProcessorDeps) {
+  const { db, config, screening, contexts, progress, log } = deps;
+  const batchTasks = screening.pool.tasks('batch');
+
+  async function publish(userId: number, jobId: number): Promise<void> {
+    const job = await jobs.findJob(db, userId, jobId);
+    if (job) {
+      progress.publish(progressOf(job));
+    }
+  }
+
+  /** Completes the job when this was its last file (exactly one process wins the guarded update). */
+  async function finishIfDone(userId: number, jobId: number): Promise<void> {
+    if (await jobs.completeIfDone(db, userId, jobId)) {
+      if (config.retention.deleteOnComplete) {
+        await inTransaction(db, (trx) => purgeCandidateData(trx, userId, jobId));
+        log.info({ jobId }, 'retention: candidate data deleted on completion');
+      }
+    }
+  }
+
+  /**
+   * Rejects a pending file and refunds its credit, once: the guarded update decides, so a worker's failure
+   * handler, the reconciler and a job deletion can all call this for the same file.
+   */
+  async function rejectFile(
+    item: Pick<WorkItem, 'fileId' | 'jobId' | 'userId' | 'fileName'>,
+    code: RejectionCode,
+    reason: string,
+  ): Promise<boolean> {
+    const rejected = await inTransaction(db, async (trx) => {
+      const file = await files.rejectPendingFile(trx, item.userId, item.fileId, code, reason);
+      if (file?.credit_source) {
+        await refundCredit(trx, item.userId, file.credit_source);
+      }
+      return file !== undefined;
+    });
+    if (rejected) {
+      await finishIfDone(item.userId, item.jobId);
+      await publish(item.userId, item.jobId);
+    }
+    return rejected;
+  }
+
+  function failureReason(item: WorkItem, err: unknown): { code: RejectionCode; reason: string } {
+    if (err instanceof ResourceLimitError) {
+      return {
+        code: 'resource_limit',
+        reason: `${item.fileName} ${err.message}, so it was stopped; your credit was refunded. If it is a normal resume, save it again as a simpler PDF or DOCX and re-upload it.`,
+      };
+    }
+    if (err instanceof FileRejectedError) {
+      return { code: err.code, reason: err.message };
+    }
+    return { code: 'processing_failed', reason: `${item.fileName} ${PROCESSING_FAILED_REASON}` };
+  }
+
+  async function process(item: WorkItem, attempt: Attempt): Promise<void> {
+    const job = await jobs.findJob(db, item.userId, item.jobId);
+    if (!job || !(await files.markFileProcessing(db, item.userId, item.fileId))) {
+      // The job was deleted, or another worker already handled this file.
+      return;
+    }
+    await jobs.markProcessing(db, item.userId, item.jobId);
+    let usage = { inputTokens: 0, outputTokens: 0 };
+    try {
+      const context = await contexts.get(job);
+      const llm = screening.llmFields ? await screening.llmFields(item.text) : null;
+      usage = llm?.usage ?? usage;
+      const analysis = await batchTasks.analyse({ text: item.text, fields: llm?.fields ?? null, job: context.job });
+      const { fields, score } = analysis;
+      const tokens = usage.inputTokens + usage.outputTokens;
+      const stored = await inTransaction(db, (trx) =>
+        insertCandidate(
+          trx,
+          {
+            job_id: item.jobId,
+            user_id: item.userId,
+            file_id: item.fileId,
+            file_name: item.fileName.slice(0, 255),
+            content_hash: item.contentHash,
+            name: fields.name?.slice(0, 255) ?? null,
+            email: fields.email?.slice(0, 254) ?? null,
+            phone: fields.phone?.slice(0, 64) ?? null,
+            experience_years: fields.experienceYears,
+            skills: JSON.stringify(fields.skills),
+            current_title: fields.currentTitle?.slice(0, 255) ?? null,
+            location: fields.location?.slice(0, 255) ?? null,
+            links: JSON.stringify(fields.links),
+            extractor: llm?.fields ? 'groq' : 'local',
+            embedding: vectorToBytes(analysis.vector),
+            embedder_kind: context.embedderKind,
+            match_score: score.matchScore,
+            skill_score: score.skillScore,
+            experience_score: score.experienceScore,
+            semantic_score: score.semanticScore,
+            semantic_similarity: score.semanticSimilarity,
+            matched_skills: JSON.stringify(score.matchedSkills),
+            missing_skills: JSON.stringify(score.missingSkills),
+            status: score.status,
+            features: null,
+            explanation: null,
+            processing_notes: JSON.stringify(item.notes),
+          },
+          { tokens, costUsd: screening.costOf(usage) },
+        ),
+      );
+      if (stored === undefined) {
+        log.info({ jobId: item.jobId, fileId: item.fileId }, 'file already handled elsewhere; result dropped');
+      }
+      await finishIfDone(item.userId, item.jobId);
+      await publish(item.userId, item.jobId);
+    } catch (err) {
+      // A file at fault (over a limit, unreadable) fails for good; anything else is retried, then refunded.
+      const isPermanent = err instanceof ResourceLimitError || err instanceof FileRejectedError;
+      if (isPermanent || attempt.isFinal) {
+        log.warn({ err, jobId: item.jobId, fileId: item.fileId, attempt: attempt.number }, 'a resume failed in processing');
+        const { code, reason } = failureReason(item, err);
+        await rejectFile(item, code, reason);
+        if (usage.inputTokens + usage.outputTokens > 0) {
+          await inTransaction(db, (trx) =>
+            jobs.addUsage(trx, item.userId, item.jobId, usage.inputTokens + usage.outputTokens, screening.costOf(usage)),
+          );
+        }
+        return;
+      }
+      // Back to pending for the retry (the guard above takes it again).
+      await files.markFilePending(db, item.userId, item.fileId);
+      throw err;
+    }
+  }
+
+  /** A file the queue gave up on (its job failed outside the processor, e.g. it stalled too often). */
+  async function onFailed(item: Pick<WorkItem, 'fileId' | 'jobId' | 'userId' | 'fileName'>, err: Error): Promise<void> {
+    log.warn({ err: err.message, fileId: item.fileId }, 'queue gave up on a file');
+    await rejectFile(item, 'processing_failed', `${item.fileName} ${PROCESSING_FAILED_REASON}`);
+  }
+
+  return { process, onFailed, rejectFile, finishIfDone, publish };
+}
+
+export type Processor = ReturnType<typeof createProcessor>;

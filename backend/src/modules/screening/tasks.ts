@@ -1,0 +1,127 @@
+/**
+ * What a screening worker process does, as plain functions of their inputs (STYLE.md rule 8). A worker
+ * process (worker-process.ts) runs these with the runtime it loaded once; the pool (worker-pool.ts) offers the
+ * same interface to the API and to queue workers, so no caller knows or cares which process does the work.
+ * Inputs and outputs cross a process boundary: structured-clone data only (strings, numbers, plain objects,
+ * typed arrays), no classes; a rejection travels as `{ rejected: { code, message } }`.
+ */
+import type { RejectionCode } from '@shortlist/contracts';
+import type { EmbedderKind } from './embedder';
+import { parseJobRequirements, type ParsedJobRequirements } from './jd-requirements';
+import { prepareResume, scoreBatch, newJobIndex, type ScoredResume } from './pipeline';
+import type { ExtractedFields, JobRequirements } from './types';
+import { FileRejectedError } from './types';
+import type { Embedder } from './embedder';
+import type { FieldExtractor } from './types';
+
+export interface ExtractInput {
+  fileName: string;
+  bytes: Uint8Array;
+  maxFileSizeBytes: number;
+  maxTextChars: number;
+}
+
+export type ExtractOutput =
+  | {
+      text: string;
+      contentHash: string;
+      sizeBytes: number;
+      /** What the recruiter should know about how the file was read (e.g. text cut at the cap). */
+      notes: string[];
+    }
+  | { rejected: { code: RejectionCode; message: string } };
+
+/** What a job's resumes are scored against; built once per JD version, shipped with every task. */
+export interface JobContext {
+  requirements: JobRequirements;
+  jdVector: Float32Array;
+  embedderKind: EmbedderKind;
+  shortlistThreshold: number;
+}
+
+export interface AnalyseInput {
+  text: string;
+  /** Fields an LLM already extracted; null to extract them locally here. */
+  fields: ExtractedFields | null;
+  job: JobContext;
+}
+
+export interface AnalyseOutput {
+  fields: ExtractedFields;
+  vector: Float32Array;
+  score: ScoredResume;
+}
+
+export interface ScoreInput {
+  job: JobContext;
+  candidates: Array<{ vector: Float32Array; skills: string[]; experienceYears: number | null }>;
+}
+
+export interface WorkerDescription {
+  embedder: { kind: EmbedderKind; description: string; dimension: number };
+  vectorIndex: string;
+  pid: number;
+}
+
+/** The tasks, each a function of its input. Implemented locally (here) and by the process pool. */
+export interface ScreeningTasks {
+  extract(input: ExtractInput): Promise<ExtractOutput>;
+  parseJob(input: { description: string }): Promise<ParsedJobRequirements>;
+  embed(input: { text: string }): Promise<Float32Array>;
+  analyse(input: AnalyseInput): Promise<AnalyseOutput>;
+  score(input: ScoreInput): Promise<ScoredResume[]>;
+}
+
+export type TaskName = keyof ScreeningTasks;
+
+/** The tasks on a runtime loaded in this process (a worker process calls this once at start-up). */
+export function createLocalTasks(runtime: { embedder: Embedder; fieldExtractor: FieldExtractor }): ScreeningTasks {
+  const { embedder, fieldExtractor } = runtime;
+  return {
+    async extract(input) {
+      try {
+        const prepared = await prepareResume(
+          { fileName: input.fileName, bytes: input.bytes },
+          { maxFileSizeBytes: input.maxFileSizeBytes, maxTextChars: input.maxTextChars },
+        );
+        return {
+          text: prepared.text,
+          contentHash: prepared.contentHash,
+          sizeBytes: prepared.sizeBytes,
+          notes: prepared.notes,
+        };
+      } catch (err) {
+        if (err instanceof FileRejectedError) {
+          return { rejected: { code: err.code, message: err.message } };
+        }
+        throw err;
+      }
+    },
+    parseJob(input) {
+      return Promise.resolve(parseJobRequirements(input.description));
+    },
+    embed(input) {
+      return embedder.embedDocument(input.text);
+    },
+    async analyse(input) {
+      const [fields, vector] = await Promise.all([
+        input.fields ? Promise.resolve(input.fields) : fieldExtractor.extract(input.text).then((r) => r.fields),
+        embedder.embedDocument(input.text),
+      ]);
+      const [score] = scoreWith(input.job, [{ vector, skills: fields.skills, experienceYears: fields.experienceYears }]);
+      return { fields, vector, score: score! };
+    },
+    score(input) {
+      return Promise.resolve(scoreWith(input.job, input.candidates));
+    },
+  };
+}
+
+function scoreWith(job: JobContext, candidates: ScoreInput['candidates']): ScoredResume[] {
+  const index = newJobIndex({ dimension: job.jdVector.length });
+  try {
+    return scoreBatch(index, job, candidates);
+  } finally {
+    index.dispose();
+  }
+}
