@@ -68,6 +68,7 @@ const envSchema = z.object({
   API_PROCESSING: bool(true),
   QUEUE_LOCK_MS: int(30_000, 1_000, 600_000),
   QUEUE_ATTEMPTS: int(3, 1, 20),
+  QUEUE_RECONCILE_MS: int(30_000, 500, 3_600_000),
   QUEUE_NAME: z.preprocess(emptyToUndefined, z.string().regex(/^[\w.-]{1,100}$/).default('shortlist-resumes')),
   MAX_EVENT_STREAMS_PER_USER: int(10, 1, 1000),
   RETENTION_DELETE_ON_COMPLETE: bool(false),
@@ -126,7 +127,7 @@ export interface Config {
     apiProcessing: boolean;
   };
   /** BullMQ on Redis when set; else an in-process queue. */
-  queue: { redisUrl: string; name: string; lockMs: number; attempts: number } | null;
+  queue: { redisUrl: string; name: string; lockMs: number; attempts: number; reconcileMs: number } | null;
   maxEventStreamsPerUser: number;
   retention: { deleteOnComplete: boolean; days: number };
   groq: {
@@ -236,7 +237,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       apiProcessing: e.API_PROCESSING,
     },
     queue: e.REDIS_URL
-      ? { redisUrl: e.REDIS_URL, name: e.QUEUE_NAME, lockMs: e.QUEUE_LOCK_MS, attempts: e.QUEUE_ATTEMPTS }
+      ? {
+          redisUrl: e.REDIS_URL,
+          name: e.QUEUE_NAME,
+          lockMs: e.QUEUE_LOCK_MS,
+          attempts: e.QUEUE_ATTEMPTS,
+          reconcileMs: e.QUEUE_RECONCILE_MS,
+        }
       : null,
     maxEventStreamsPerUser: e.MAX_EVENT_STREAMS_PER_USER,
     retention: { deleteOnComplete: e.RETENTION_DELETE_ON_COMPLETE, days: e.RETENTION_DAYS },

@@ -61,6 +61,8 @@ export interface JobsTable {
   /** The JD's embedding (Float32 bytes) for `jd_embedder_kind`, shared by every worker process. */
   jd_embedding: Uint8Array | null;
   jd_embedder_kind: string | null;
+  /** An upload is still streaming files in until then: the job does not complete before. */
+  intake_until: Timestamp | null;
 }
 
 export type FileStatusValue = 'queued' | 'processing' | 'done' | 'rejected';

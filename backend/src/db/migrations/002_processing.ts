@@ -7,6 +7,9 @@ const LONG_TEXT = sql`mediumtext`;
  * - `job_files.accepted_hash` is the content hash while a file is accepted (queued, processing, done) and NULL
  *   otherwise; its unique index makes "a duplicate of a resume already in this job" race-free across
  *   concurrent uploads and API processes. Rejecting a file later clears it, so the resume can be re-uploaded.
+ * - `jobs.intake_until`: while an upload is still streaming files in, the job must not complete (its first
+ *   files may be done before its last arrive). A lease, not a flag, so a process that dies mid-upload cannot
+ *   hold the job open for ever.
  * - `jobs.requirements` holds the parsed (or recruiter-edited) requirements as JSON; `jd_embedding` the JD's
  *   vector, computed once by whichever worker gets there first and shared through the database.
  * - `candidates.features` / `explanation`: what scoring reads (computed once from the text, which is then
@@ -26,6 +29,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('jobs').addColumn('requirements', LONG_TEXT).execute();
   await db.schema.alterTable('jobs').addColumn('jd_embedding', 'blob').execute();
   await db.schema.alterTable('jobs').addColumn('jd_embedder_kind', 'varchar(64)').execute();
+  await db.schema.alterTable('jobs').addColumn('intake_until', 'varchar(32)').execute();
 
   await db.schema.alterTable('candidates').addColumn('features', LONG_TEXT).execute();
   await db.schema.alterTable('candidates').addColumn('explanation', LONG_TEXT).execute();
@@ -35,7 +39,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropIndex('job_files_accepted_hash_uq').on('job_files').execute();
   await db.schema.alterTable('job_files').dropColumn('accepted_hash').execute();
-  for (const column of ['requirements', 'jd_embedding', 'jd_embedder_kind']) {
+  for (const column of ['requirements', 'jd_embedding', 'jd_embedder_kind', 'intake_until']) {
     await db.schema.alterTable('jobs').dropColumn(column).execute();
   }
   for (const column of ['features', 'explanation', 'processing_notes']) {

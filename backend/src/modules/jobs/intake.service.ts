@@ -18,6 +18,10 @@ import { progressOf, type ProgressBus } from './progress';
 import type { Processor } from './queue/processor';
 import type { WorkQueue } from './queue/work-queue';
 
+/** How long an upload holds its job open without news (renewed while files keep arriving). */
+const INTAKE_LEASE_MS = 2 * 60 * 1000;
+const leaseUntil = () => new Date(Date.now() + INTAKE_LEASE_MS).toISOString();
+
 export const NO_CREDITS_MESSAGE =
   'You have no credits left — buy 1,000 more credits for $5 on the Billing page to keep screening';
 
@@ -188,6 +192,9 @@ export function createIntakeService(deps: IntakeDeps) {
     const outcomes: Array<Promise<FileOutcome>> = [];
     const inFlight = new Set<Promise<FileOutcome>>();
     let lastPublish = 0;
+    // While files stream in, the first ones may be done before the last arrive: the job stays open.
+    let leaseRenewedAt = Date.now();
+    await jobs.setIntakeLease(db, userId, jobId, leaseUntil());
     try {
     for await (const file of incoming) {
       if (outcomes.length >= config.maxFilesPerUpload) {
@@ -199,6 +206,10 @@ export function createIntakeService(deps: IntakeDeps) {
       void outcome.finally(() => inFlight.delete(outcome)).catch(() => undefined);
       if (inFlight.size >= readAhead) {
         await Promise.race(inFlight);
+      }
+      if (Date.now() - leaseRenewedAt > INTAKE_LEASE_MS / 4) {
+        leaseRenewedAt = Date.now();
+        await jobs.setIntakeLease(db, userId, jobId, leaseUntil());
       }
       if (Date.now() - lastPublish > 500) {
         lastPublish = Date.now();
@@ -213,6 +224,9 @@ export function createIntakeService(deps: IntakeDeps) {
       // their intake, so each accepted one is queued and none is left with a credit spent and no work.
       await Promise.allSettled(outcomes);
       throw err;
+    } finally {
+      await jobs.setIntakeLease(db, userId, jobId, null);
+      await processor.finishIfDone(userId, jobId);
     }
     if (outcomes.length === 0) {
       throw new AppError('BAD_REQUEST', 'No files received — send them as multipart form field "files"');

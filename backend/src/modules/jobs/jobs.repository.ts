@@ -102,6 +102,7 @@ export async function updateJobFields(
     requirements: string;
     jd_embedding: Uint8Array | null;
     jd_embedder_kind: string | null;
+    intake_until: string | null;
     status: JobStatusValue;
     error: string | null;
     completed_at: string | null;
@@ -165,8 +166,26 @@ export async function completeIfDone(db: DB, userId: number, jobId: number): Pro
     .where('id', '=', jobId)
     .where('status', 'in', ACTIVE_JOB_STATUSES)
     .whereRef('progress_done', '>=', 'progress_total')
+    .where((eb) => eb.or([eb('intake_until', 'is', null), eb('intake_until', '<', nowIso())]))
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/** Holds the job open (not completed) while an upload streams in; null releases it. */
+export async function setIntakeLease(db: DB, userId: number, jobId: number, until: string | null): Promise<void> {
+  await owned(db, userId).updateJobs().set({ intake_until: until }).where('id', '=', jobId).execute();
+}
+
+/** Active jobs with every file handled whose intake lease has lapsed: they only wait to be completed. */
+export async function listFinishableJobs(db: DB): Promise<JobRow[]> {
+  const rows = await db
+    .selectFrom('jobs')
+    .selectAll()
+    .where('status', 'in', ACTIVE_JOB_STATUSES)
+    .whereRef('progress_done', '>=', 'progress_total')
+    .where((eb) => eb.or([eb('intake_until', 'is', null), eb('intake_until', '<', nowIso())]))
+    .execute();
+  return rows.map(normaliseJob);
 }
 
 // ---- across owners: only maintenance (start-up recovery, retention, queue reconciliation) uses these ----

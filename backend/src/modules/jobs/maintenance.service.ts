@@ -15,8 +15,11 @@ import * as jobs from './jobs.repository';
 import type { Processor } from './queue/processor';
 import type { WorkQueue } from './queue/work-queue';
 
-/** A pending file younger than this may be between its row's commit and its enqueue: never reconciled. */
-const RECONCILE_MIN_AGE_MS = 60_000;
+/**
+ * A pending file younger than this may be between its row's commit and its enqueue (bounded by the enqueue
+ * timeout, 5 s): never reconciled.
+ */
+const RECONCILE_MIN_AGE_MS = 15_000;
 const RECONCILE_EVERY_MS = 30_000;
 
 export function createMaintenanceService(deps: {
@@ -77,6 +80,14 @@ export function createMaintenanceService(deps: {
     return refunded;
   }
 
+  /** Jobs whose files are all handled but whose completion was missed (an upload's process died, say). */
+  async function completeFinishedJobs(): Promise<void> {
+    for (const job of await jobs.listFinishableJobs(db)) {
+      await processor.finishIfDone(job.user_id, job.id);
+      await processor.publish(job.user_id, job.id);
+    }
+  }
+
   async function sweepRetention(): Promise<void> {
     if (config.retention.days <= 0) {
       return;
@@ -101,8 +112,9 @@ export function createMaintenanceService(deps: {
     if (queue.kind === 'memory') {
       await recoverAfterRestart();
     } else {
-      every(RECONCILE_EVERY_MS, () => reconcile(), 'queue reconciliation');
+      every(config.queue?.reconcileMs ?? RECONCILE_EVERY_MS, () => reconcile(), 'queue reconciliation');
     }
+    every(config.queue?.reconcileMs ?? RECONCILE_EVERY_MS, completeFinishedJobs, 'completing finished jobs');
     await sweepRetention();
     if (config.retention.days > 0) {
       every(60 * 60 * 1000, sweepRetention, 'retention sweep');
@@ -115,5 +127,5 @@ export function createMaintenanceService(deps: {
     }
   }
 
-  return { start, stop, reconcile, recoverAfterRestart, sweepRetention };
+  return { start, stop, reconcile, recoverAfterRestart, completeFinishedJobs, sweepRetention };
 }

@@ -97,6 +97,9 @@ export function createBullmqQueue(opts: BullmqQueueOptions): WorkQueue {
         },
       );
       worker.on('error', (err: Error) => opts.log.warn({ err: err.message }, 'queue worker: error'));
+      worker.on('stalled', (jobId: string) =>
+        opts.log.warn({ queueJob: jobId }, 'queue: a file whose worker stopped (killed?) is taken up again'),
+      );
       worker.on('failed', (job, err) => {
         if (!job) {
           return;

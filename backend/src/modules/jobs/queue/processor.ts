@@ -142,6 +142,8 @@ export function createProcessor(deps: ProcessorDeps) {
       );
       if (stored === undefined) {
         log.info({ jobId: item.jobId, fileId: item.fileId }, 'file already handled elsewhere; result dropped');
+      } else {
+        log.debug({ jobId: item.jobId, fileId: item.fileId, attempt: attempt.number }, 'resume processed');
       }
       await finishIfDone(item.userId, item.jobId);
       await publish(item.userId, item.jobId);
