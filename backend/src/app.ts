@@ -42,6 +42,8 @@ export interface AppDeps {
   db: DB;
   mailer: Mailer;
   processing: Processing;
+  /** The screening worker's entry point (tests substitute one that injects faults). */
+  workerEntry: string;
 }
 
 const FRONTEND_DIST = path.resolve(BACKEND_ROOT, '..', 'frontend', 'dist');
@@ -86,7 +88,7 @@ export async function buildApp(config: Config, overrides: Partial<AppDeps> = {})
     app.log.warn('JWT_SECRET is not set: using a random per-process secret (every restart signs everyone out)');
   }
 
-  const processing = overrides.processing ?? createProcessing(config, app.log);
+  const processing = overrides.processing ?? createProcessing(config, app.log, { workerEntry: overrides.workerEntry });
   if (!overrides.processing) {
     app.addHook('onClose', async () => {
       await processing.close();

@@ -27,6 +27,7 @@ export function makeCandidate(overrides: Partial<Candidate> = {}): Candidate {
     missing_skills: ['Kubernetes'],
     status: 'rejected',
     status_overridden: false,
+    processing_notes: [],
     created_at: '2026-01-01T00:00:00Z',
     ...overrides,
   };

@@ -101,6 +101,8 @@ export const candidateSchema = z.object({
   missing_skills: z.array(z.string()),
   status: candidateStatusSchema,
   status_overridden: z.boolean(),
+  /** How the file was read, when the recruiter should know (e.g. "Only the first 30 of 3,000 pages were read."). */
+  processing_notes: z.array(z.string()),
   created_at: z.string(),
 });
 export type Candidate = z.infer<typeof candidateSchema>;

@@ -25,6 +25,7 @@ export function toApiCandidate(row: CandidateRow): Candidate {
     missing_skills: parseJsonArray(row.missing_skills),
     status: row.status,
     status_overridden: row.status_overridden === 1,
+    processing_notes: parseJsonArray(row.processing_notes),
     created_at: row.created_at,
   };
 }

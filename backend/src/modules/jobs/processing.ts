@@ -18,8 +18,12 @@ export interface Processing {
   close(): Promise<void>;
 }
 
-export function createProcessing(config: Config, log: FastifyBaseLogger): Processing {
-  const screening = createScreeningRuntime(config, log);
+export function createProcessing(
+  config: Config,
+  log: FastifyBaseLogger,
+  opts: { workerEntry?: string } = {},
+): Processing {
+  const screening = createScreeningRuntime(config, log, opts);
   const queue = config.queue
     ? createBullmqQueue({
         redisUrl: config.queue.redisUrl,

@@ -63,7 +63,10 @@ function readEntry(zip: ZipFile, entry: Entry, limitBytes: number): Promise<Buff
         }
         chunks.push(chunk);
       });
-      stream.on('error', reject);
+      stream.on('error', (e: Error) =>
+        // yauzl's own guard: the entry inflated past the size its header declared.
+        reject(/too many bytes/i.test(e.message) ? new UnsafePackageError(`${entry.fileName} inflates past its declared size`) : e),
+      );
       stream.on('end', () => resolve(Buffer.concat(chunks)));
     });
   });

@@ -34,7 +34,11 @@ const DEFER_TO_WORKER: FieldExtractor = {
     }),
 };
 
-export function createScreeningRuntime(config: Config, log: FastifyBaseLogger): ScreeningRuntime {
+export function createScreeningRuntime(
+  config: Config,
+  log: FastifyBaseLogger,
+  opts: { workerEntry?: string } = {},
+): ScreeningRuntime {
   const size = config.processing.concurrency;
   const pool = createWorkerPool({
     size,
@@ -45,6 +49,7 @@ export function createScreeningRuntime(config: Config, log: FastifyBaseLogger): 
     taskTimeoutMs: config.processing.fileTimeLimitMs,
     memoryLimitMb: config.processing.workerMemoryLimitMb,
     log,
+    entry: opts.workerEntry,
   });
   const groq = config.groq ? createGroqFieldExtractor({ ...config.groq, fallback: DEFER_TO_WORKER, log }) : null;
   return {

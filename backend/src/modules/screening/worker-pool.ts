@@ -44,6 +44,8 @@ export interface WorkerPoolOptions {
   taskTimeoutMs: number;
   memoryLimitMb: number;
   log: { info(obj: object, msg?: string): void; warn(obj: object, msg?: string): void; error(obj: object, msg?: string): void };
+  /** The worker entry point; tests substitute workers that misbehave on purpose. */
+  entry?: string;
 }
 
 export interface WorkerPoolStats {
@@ -123,7 +125,7 @@ export function createWorkerPool(opts: WorkerPoolOptions): WorkerPool {
   };
 
   function spawn(): Slot {
-    const proc = fork(WORKER_ENTRY, [], {
+    const proc = fork(opts.entry ?? WORKER_ENTRY, [], {
       execArgv: ['--import', TSX_LOADER, `--max-old-space-size=${opts.memoryLimitMb}`],
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

@@ -2,7 +2,7 @@
  * Contact details from resume text: e-mail, phone (E.164 when libphonenumber-js accepts it), profile links
  * and a location when the header states one plainly.
  */
-import { findNumbers, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { parsePhoneNumberFromString, searchPhoneNumbersInText, type CountryCode } from 'libphonenumber-js';
 
 const EMAIL_RE =
   /(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}(?![A-Za-z])/g;
@@ -43,9 +43,26 @@ function mask(text: string, re: RegExp): string {
   return text.replace(re, (m) => ' '.repeat(m.length));
 }
 
+/** Whether a label ("Mobile:") stands just before `index` on the same line. Looks back 30 characters only. */
 function isLabelled(text: string, index: number): boolean {
-  const lineStart = text.lastIndexOf('\n', index - 1) + 1;
-  return PHONE_LABEL_RE.test(text.slice(Math.max(lineStart, index - 30), index));
+  const before = text.slice(Math.max(0, index - 30), index);
+  return PHONE_LABEL_RE.test(before.slice(before.lastIndexOf('\n') + 1));
+}
+
+/**
+ * Phone-like strings looked at, in text order, per finder. A resume states its number near the top; a text
+ * dense with numbers (an attacker's, or a data table) must not make the search cost more than linear.
+ */
+const MAX_PHONE_CANDIDATES = 100;
+
+function* take<T>(items: Iterable<T>, n: number): Generator<T> {
+  let i = 0;
+  for (const item of items) {
+    if (i++ >= n) {
+      return;
+    }
+    yield item;
+  }
 }
 
 /**
@@ -56,7 +73,9 @@ function isLabelled(text: string, index: number): boolean {
 export function extractPhone(text: string, defaultCountry: CountryCode = 'US'): string | null {
   const masked = mask(mask(text, EMAIL_RE), DATE_MASK_RE);
   const candidates: PhoneCandidate[] = [];
-  for (const found of findNumbers(masked, { defaultCountry, v2: true })) {
+  const validSpans: Array<{ start: number; end: number }> = [];
+  for (const found of take(searchPhoneNumbersInText(masked, { defaultCountry }), MAX_PHONE_CANDIDATES)) {
+    validSpans.push({ start: found.startsAt, end: found.endsAt });
     candidates.push({
       index: found.startsAt,
       value: found.number.number,
@@ -64,13 +83,20 @@ export function extractPhone(text: string, defaultCountry: CountryCode = 'US'): 
       isLabelled: isLabelled(masked, found.startsAt),
     });
   }
-  for (const m of masked.matchAll(PHONE_SHAPE_RE)) {
+  // Both finders go through the text in order, so one pointer walks the valid numbers' spans.
+  let span = 0;
+  for (const m of take(masked.matchAll(PHONE_SHAPE_RE), MAX_PHONE_CANDIDATES)) {
     const raw = m[0].trim();
     const digits = raw.replace(/\D/g, '');
     if (digits.length < 10 || digits.length > 13) {
       continue;
     }
-    if (candidates.some((c) => c.isValid && Math.abs(c.index - m.index) < raw.length)) {
+    while (span < validSpans.length && validSpans[span]!.end <= m.index) {
+      span += 1;
+    }
+    const next = validSpans[span];
+    if (next && next.start < m.index + m[0].length) {
+      // The same number, already read as a valid one.
       continue;
     }
     const parsed = parsePhoneNumberFromString(raw, defaultCountry);

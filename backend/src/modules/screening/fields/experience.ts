@@ -78,6 +78,8 @@ export interface DateRange {
   end: MonthIndex;
   section: SectionKind;
   line: string;
+  /** Index of the line in the text: ranges of one line share its classification. */
+  lineIndex: number;
 }
 
 /** Every date range in the text with the section it was found in (for tests and tuning). */
@@ -99,20 +101,20 @@ export function findDateRanges(text: string, now: Date = new Date()): DateRange[
       if (start === null || end === null || end <= start || start > nowIndex) {
         continue;
       }
-      ranges.push({ start, end: Math.min(end, nowIndex), section, line });
+      ranges.push({ start, end: Math.min(end, nowIndex), section, line, lineIndex: i });
     }
   });
   return ranges;
 }
 
-function isWorkRange(range: DateRange, hasWorkSection: boolean): boolean {
+function isWorkRange(range: DateRange, hasWorkSection: boolean, lineTest: (re: RegExp, range: DateRange) => boolean): boolean {
   switch (range.section) {
     case 'work':
-      return !DEGREE_LINE_RE.test(range.line);
+      return !lineTest(DEGREE_LINE_RE, range);
     case 'header':
     case 'summary':
       // Without any experience heading, undated-section ranges are the best evidence there is.
-      return !hasWorkSection && !EDUCATION_LINE_RE.test(range.line);
+      return !hasWorkSection && !lineTest(EDUCATION_LINE_RE, range);
     case 'education':
     case 'projects':
     case 'skills':
@@ -168,7 +170,19 @@ export function statedYears(text: string): number | null {
 export function estimateExperienceYears(text: string, now: Date = new Date()): number | null {
   const ranges = findDateRanges(text, now);
   const hasWorkSection = text.split('\n').some((line) => headingKind(line) === 'work');
-  const work = ranges.filter((r) => isWorkRange(r, hasWorkSection));
+  // A line is tested once per pattern, however many ranges it holds (one long line can hold thousands).
+  const tested = new Map<RegExp, Map<number, boolean>>();
+  const lineTest = (re: RegExp, range: DateRange) => {
+    const byLine = tested.get(re) ?? new Map<number, boolean>();
+    tested.set(re, byLine);
+    let result = byLine.get(range.lineIndex);
+    if (result === undefined) {
+      result = re.test(range.line);
+      byLine.set(range.lineIndex, result);
+    }
+    return result;
+  };
+  const work = ranges.filter((r) => isWorkRange(r, hasWorkSection, lineTest));
   const months = mergedMonths(work);
   const stated = statedYears(text);
   if (months > 0) {
