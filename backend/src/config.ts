@@ -85,6 +85,7 @@ const envSchema = z.object({
   MODEL_DIR: optionalString,
   MODEL_NAME: z.preprocess(emptyToUndefined, z.string().default('Xenova/all-MiniLM-L6-v2')),
   MODEL_ALLOW_DOWNLOAD: bool(true),
+  EMBED_RESUME_TOKENS: int(256, 32, 4096),
   STRIPE_SECRET_KEY: optionalString,
   STRIPE_PUBLISHABLE_KEY: optionalString,
   STRIPE_WEBHOOK_SECRET: optionalString,
@@ -140,7 +141,8 @@ export interface Config {
     maxRetryWaitMs: number;
   } | null;
   groqPrices: { inputPerMillionUsd: number; outputPerMillionUsd: number };
-  model: { dir?: string; name: string; allowDownload: boolean; cacheDir: string };
+  /** `resumeTokens`: word pieces of a resume's profile the neural model embeds (its cost per resume). */
+  model: { dir?: string; name: string; allowDownload: boolean; cacheDir: string; resumeTokens: number };
   stripe: {
     secretKey?: string;
     publishableKey?: string;
@@ -264,6 +266,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       name: e.MODEL_NAME,
       allowDownload: e.MODEL_ALLOW_DOWNLOAD,
       cacheDir: path.join(BACKEND_ROOT, 'data', 'models'),
+      resumeTokens: e.EMBED_RESUME_TOKENS,
     },
     stripe: {
       secretKey: e.STRIPE_SECRET_KEY,

@@ -100,7 +100,12 @@ describe('one error envelope for every failure', () => {
   });
 
   it('says on /health that matching runs on the lexical fallback when no model can be loaded', async () => {
-    const res = await app.inject({ method: 'GET', url: '/health' });
+    // Until the first worker process has loaded, /health says the embedder is starting rather than wait.
+    let res = await app.inject({ method: 'GET', url: '/health' });
+    for (let i = 0; i < 200 && res.json<{ embedder: { kind: string } }>().embedder.kind === 'starting'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      res = await app.inject({ method: 'GET', url: '/health' });
+    }
     expect(res.json()).toMatchObject({
       embedder: { kind: 'lexical', description: expect.stringMatching(/lexical/) },
       semantic_model_available: false,

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp, type AppDeps } from '../src/app';
 import { loadConfig, type Config } from '../src/config';
@@ -22,12 +23,21 @@ export const TEST_ENV: Record<string, string> = {
   PROCESSING_CONCURRENCY: '1',
 };
 
+/**
+ * With REDIS_URL in the environment (.ci/run's MariaDB pass sets it), every test app processes through
+ * BullMQ on that Redis, each on a queue of its own; without it, through the in-process queue.
+ */
+function queueEnv(): Record<string, string> {
+  const redisUrl = process.env['REDIS_URL'];
+  return redisUrl ? { REDIS_URL: redisUrl, QUEUE_NAME: `test-${process.pid}-${randomBytes(4).toString('hex')}` } : {};
+}
+
 export async function createTestApp(
   env: Record<string, string> = {},
   deps: Partial<AppDeps> = {},
 ): Promise<TestApp> {
   const database = await freshDatabaseUrl();
-  const config = loadConfig({ ...TEST_ENV, DATABASE_URL: database.url, ...env });
+  const config = loadConfig({ ...TEST_ENV, ...queueEnv(), DATABASE_URL: database.url, ...env });
   const db = deps.db ?? createDatabase(config.database);
   const app = await buildApp(config, { ...deps, db });
   await app.ready();

@@ -261,8 +261,9 @@ describe('screening jobs over HTTP', () => {
 });
 
 describe('start-up recovery', () => {
-  it('fails or finishes a job a crash left processing, refunding the resumes it lost', async () => {
-    const first = await createTestApp();
+  it('fails or finishes a job a crash left processing, refunding the resumes it lost (in-process queue)', async () => {
+    // With the in-process queue, queued work dies with the process; BullMQ's own recovery is scale-out.int.test.ts.
+    const first = await createTestApp({ REDIS_URL: '' });
     const user = await createUser(first, { freeTrialRemaining: 10 });
     const jobRes = await first.app.inject({ method: 'POST', url: '/jobs', headers: bearer(user.token), payload: { title: 'T', description: 'Python developer' } });
     const jobId = body<{ job: Job }>(jobRes).job.id;

@@ -240,21 +240,23 @@ describe.skipIf(!redisBin)('scale-out: API and queue workers in separate process
     const fileRows = await db.selectFrom('job_files').select(['status', 'reason_code', 'reason', 'credit_source']).where('job_id', '=', jobId).execute();
     const done = fileRows.filter((f) => f.status === 'done');
     const refunded = fileRows.filter((f) => f.status === 'rejected');
-    expect(done.length + refunded.length).toBe(40);
+    const context = `files: ${JSON.stringify(fileRows.map((f) => [f.status, f.reason_code]))}\n--- api ---\n${api.output().slice(-3000)}\n--- worker ---\n${workers.map((w) => w.output().slice(-3000)).join('\n')}`;
+    expect(done.length + refunded.length, context).toBe(40);
     for (const f of refunded) {
       expect(f).toMatchObject({ reason_code: 'processing_failed', credit_source: null });
       expect(f.reason).toMatch(/queue/);
     }
-    expect(await candidateCount(jobId)).toBe(done.length);
+    expect(await candidateCount(jobId), context).toBe(done.length);
     // Every processed file paid once; every lost one was given back.
-    expect(await credits(user.id)).toBe(100 - done.length);
-    expect(done.length).toBeGreaterThanOrEqual(3);
+    expect(await credits(user.id), context).toBe(100 - done.length);
+    expect(done.length, context).toBeGreaterThanOrEqual(3);
     // The restart did drop queued work (else this test proved nothing).
-    expect(refunded.length).toBeGreaterThan(0);
+    expect(refunded.length, context).toBeGreaterThan(0);
 
     // The queue works again after the restart.
     const again = await newJob(user.token);
-    expect((await upload(user.token, again, await resumes('after', 3))).accepted).toBe(3);
+    const uploaded = await upload(user.token, again, await resumes('after', 3));
+    expect(uploaded.accepted, `${JSON.stringify(uploaded)}\n${context}`).toBe(3);
     await waitFor('the new job to complete', async () => (await jobOf(user.token, again)).status === 'completed', 60_000);
     expect(await candidateCount(again)).toBe(3);
   }, 240_000);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeTinyModel } from '../../../test/tiny-model.js';
 import type { TinyModel } from '../../../test/tiny-model.js';
-import { loadEmbedder, selectSignalText, spreadIndexes } from './embedder.js';
+import { loadEmbedder, resumeProfile, selectSignalText, spreadIndexes } from './embedder.js';
 import type { Embedder } from './embedder.js';
 import { LEXICAL_DIMENSION } from './lexical.js';
 
@@ -177,5 +177,47 @@ describe('spreadIndexes', () => {
     const a = await budgeted.embedDocument(`${filler} ${'python '.repeat(14)}`);
     const b = await budgeted.embedDocument(`${filler} ${'react '.repeat(14)}`);
     expect(cosine(a, b)).toBeLessThan(0.99);
+  });
+});
+
+describe('resumeProfile', () => {
+  const resume = [
+    'Maya Chen',
+    'Senior Data Engineer',
+    'Summary',
+    'Data engineer who builds streaming pipelines.',
+    'Skills',
+    'Python, Spark, Kafka, SQL',
+    'Experience',
+    'Lead Data Engineer, Northwind, 2021 - Present',
+    'Built the event platform.',
+    'Data Engineer, Contoso, 2016 - 2021',
+    ...Array.from({ length: 200 }, (_, i) => `Older role detail ${i} about reports and spreadsheets.`),
+    'Education',
+    'BSc Computer Science',
+    'Hobbies',
+    'Chess',
+  ].join('\n');
+
+  it('leads with the headline, summary, skills and the most recent roles, within the word budget', () => {
+    const profile = resumeProfile(resume, 40);
+    expect(profile.split(' ')).toHaveLength(40);
+    expect(profile).toMatch(/^Maya Chen Senior Data Engineer Data engineer who builds streaming pipelines\. Python, Spark, Kafka, SQL Lead Data Engineer, Northwind/);
+    expect(profile).not.toMatch(/Education|Chess|Older role detail 50/);
+  });
+
+  it('takes the first words of text without headings (a flattened PDF)', () => {
+    const flat = Array.from({ length: 300 }, (_, i) => `w${i}`).join(' ');
+    expect(resumeProfile(flat, 10)).toBe('w0 w1 w2 w3 w4 w5 w6 w7 w8 w9');
+  });
+
+  it('lets a resume cost at most its profile budget in model windows, however long it is', async () => {
+    const tiny = writeTinyModel({ words: WORDS });
+    const embedder = await loadEmbedder({ modelDir: tiny.modelDir, modelName: tiny.modelName, allowRemoteModels: false, chunkTokens: 16, resumeTokens: 28 });
+    const before = embedder.stats.chunksEmbedded;
+    const v = await embedder.embedResume(longResume('python kubernetes'));
+    expect(norm(v)).toBeCloseTo(1, 5);
+    // 28 word pieces in windows of 14 (16 minus [CLS]/[SEP]): two inferences for a resume of ~700 words.
+    expect(embedder.stats.chunksEmbedded - before).toBe(2);
   });
 });

@@ -10,17 +10,22 @@
  *   <MODEL_DIR>/Xenova/all-MiniLM-L6-v2/onnx/model.onnx             (fp32, used when no quantized file)
  * transformers.js's file cache uses the same layout, so a download into MODEL_DIR is found offline next time.
  *
- * Long documents: MiniLM reads at most 256 word pieces. A document is cut into chunks of that size at word
- * boundaries (after dropping low-signal sections: references, hobbies, declarations, contact lines), each
- * chunk is embedded (mean-pooled, normalised) and the document vector is the token-weighted mean of its chunk
- * vectors, normalised again — so page 3 counts as much as the header. At most `maxChunksPerDocument` chunks
- * are embedded, spread evenly over the document, because inference is the pipeline's bottleneck.
+ * Long documents: MiniLM reads at most 256 word pieces and was trained on 128. A document is cut into chunks
+ * of 128 at word boundaries (after dropping low-signal sections: references, hobbies, declarations, contact
+ * lines), each chunk is embedded (mean-pooled, normalised) and the document vector is the token-weighted mean
+ * of its chunk vectors, normalised again.
+ * - A JD (`embedDocument`, once per job): up to `maxChunksPerDocument` chunks spread over the whole text.
+ * - A resume (`embedResume`, once per file — the pipeline's bottleneck): its bounded profile, the headline,
+ *   summary, skills and most recent roles, at most `resumeTokens` word pieces (two chunks). Every resume then
+ *   costs the same, which is what lets the pipeline reach its throughput on real, multi-page resumes
+ *   (`npm run bench:pipeline`, `npm run eval:profile` for what the profile keeps of the signal).
  * Chunks are cached by content hash, so a JD re-scored or a resume uploaded twice costs nothing.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { sectionLines, type SectionKind } from './fields/sections.js';
 import { LEXICAL_DIMENSION, lexicalVector } from './lexical.js';
 
 export type EmbedderKind = 'minilm' | 'lexical';
@@ -41,8 +46,13 @@ export interface Embedder {
   /** Why the lexical fallback is in use (null for MiniLM). */
   readonly reason: string | null;
   readonly dimension: number;
-  /** Unit-length vector of the whole document. */
+  /** Unit-length vector of the whole document (a JD: embedded once per job). */
   embedDocument(text: string): Promise<Float32Array>;
+  /**
+   * Unit-length vector of a resume, from its bounded profile (`resumeProfile`) for the neural model — the
+   * cost of a resume is then the same whatever its length — or from the whole text for the lexical fallback.
+   */
+  embedResume(text: string): Promise<Float32Array>;
   embedDocuments(texts: string[]): Promise<Float32Array[]>;
   readonly stats: Readonly<EmbedderStats>;
 }
@@ -64,12 +74,16 @@ export interface LoadEmbedderOptions {
   maxChunksPerDocument?: number;
   /** ONNX intra-op threads. Default: every core (one process embedding alone). */
   threads?: number;
+  /** Word pieces of a resume's profile that are embedded. Default 256 (two chunks of 128). */
+  resumeTokens?: number;
   log?: (msg: string) => void;
 }
 
 export const DEFAULT_MODEL_NAME = 'Xenova/all-MiniLM-L6-v2';
-const DEFAULT_CHUNK_TOKENS = 256;
-const DEFAULT_MAX_CHUNKS = 6;
+// all-MiniLM-L6-v2 was trained on sequences of up to 128 word pieces: chunks of that length are what it knows.
+const DEFAULT_CHUNK_TOKENS = 128;
+const DEFAULT_MAX_CHUNKS = 12;
+const DEFAULT_RESUME_TOKENS = 256;
 // ~1.5 KB per cached MiniLM chunk vector; 20k entries ≈ 30 MB.
 const CHUNK_CACHE_LIMIT = 20_000;
 
@@ -114,6 +128,47 @@ export function spreadIndexes(total: number, count: number): number[] {
   return Array.from({ length: count }, (_, i) => Math.round((i * (total - 1)) / (count - 1)));
 }
 
+// What a resume's profile takes from each section, in order, as a share of the word budget; what is left of
+// the budget then goes to the rest of the text in reading order.
+const PROFILE_PLAN: Array<[SectionKind, number]> = [
+  ['header', 0.12],
+  ['summary', 0.25],
+  ['skills', 0.3],
+  ['work', 1],
+];
+
+/**
+ * A resume's profile for the neural embedding: the headline, the summary, the skills and the most recent
+ * roles (listed first in nearly every resume), within `maxWords`. A resume is judged on what it leads with,
+ * as a recruiter's first read is; and embedding a bounded profile instead of every page makes a 10-page CV
+ * cost what a 1-page one costs. Text without recognisable headings (a flattened PDF) gives its first words.
+ */
+export function resumeProfile(text: string, maxWords = 190): string {
+  const lines = sectionLines(selectSignalText(text).split('\n')).filter((l) => !l.isHeading);
+  const words = new Map<SectionKind, string[]>();
+  for (const line of lines) {
+    const list = words.get(line.section) ?? [];
+    list.push(...line.text.split(/\s+/).filter(Boolean));
+    words.set(line.section, list);
+  }
+  const taken = new Map<SectionKind, number>();
+  const picked: string[] = [];
+  const take = (kind: SectionKind, count: number) => {
+    const from = taken.get(kind) ?? 0;
+    const slice = (words.get(kind) ?? []).slice(from, from + Math.max(0, Math.min(count, maxWords - picked.length)));
+    picked.push(...slice);
+    taken.set(kind, from + slice.length);
+  };
+  for (const [kind, share] of PROFILE_PLAN) {
+    take(kind, Math.ceil(maxWords * share));
+  }
+  // What is left of the budget: the rest of each section in reading order.
+  for (const kind of words.keys()) {
+    take(kind, maxWords);
+  }
+  return picked.join(' ');
+}
+
 function normalize(v: Float32Array): Float32Array {
   let norm = 0;
   for (const x of v) {
@@ -149,6 +204,10 @@ class LexicalEmbedder implements Embedder {
     this.stats.documents += 1;
     // Bag of words has no window: the whole signal text counts, so no chunking is needed.
     return Promise.resolve(lexicalVector(selectSignalText(text), this.dimension));
+  }
+
+  embedResume(text: string): Promise<Float32Array> {
+    return this.embedDocument(text);
   }
 
   async embedDocuments(texts: string[]): Promise<Float32Array[]> {
@@ -201,6 +260,7 @@ class MiniLmEmbedder implements Embedder {
     readonly description: string,
     private readonly chunkTokens: number,
     private readonly maxChunks: number,
+    private readonly resumeTokens: number,
   ) {
     const ids = tokenizer.model.tokens_to_ids;
     const cls = ids.get('[CLS]');
@@ -213,8 +273,8 @@ class MiniLmEmbedder implements Embedder {
   }
 
   /** Word-boundary chunks of at most chunkTokens - 2 word pieces (room for [CLS] and [SEP]). */
-  chunk(text: string): Chunk[] {
-    const ids = this.tokenizer.encode(selectSignalText(text), { add_special_tokens: false });
+  chunk(text: string, maxTokens = Infinity): Chunk[] {
+    const ids = this.tokenizer.encode(selectSignalText(text), { add_special_tokens: false }).slice(0, maxTokens);
     const vocab = this.tokenizer.model.vocab;
     const size = this.chunkTokens - 2;
     const chunks: Chunk[] = [];
@@ -237,12 +297,20 @@ class MiniLmEmbedder implements Embedder {
   }
 
   async embedDocument(text: string): Promise<Float32Array> {
-    this.stats.documents += 1;
     const all = this.chunk(text);
-    if (all.length === 0) {
+    return this.embedChunks(spreadIndexes(all.length, this.maxChunks).map((i) => all[i] as Chunk));
+  }
+
+  async embedResume(text: string): Promise<Float32Array> {
+    // The profile's first `resumeTokens` word pieces: its order is its priority.
+    return this.embedChunks(this.chunk(resumeProfile(text), this.resumeTokens));
+  }
+
+  private async embedChunks(chunks: Chunk[]): Promise<Float32Array> {
+    this.stats.documents += 1;
+    if (chunks.length === 0) {
       return new Float32Array(this.dimension);
     }
-    const chunks = spreadIndexes(all.length, this.maxChunks).map((i) => all[i] as Chunk);
     const vectors = await Promise.all(chunks.map((c) => this.embedChunk(c)));
     const doc = new Float32Array(this.dimension);
     chunks.forEach((c, j) => {
@@ -398,6 +466,7 @@ export async function loadEmbedder(opts: LoadEmbedderOptions): Promise<Embedder>
       `MiniLM (${modelName}, ${dtype}, ${dimension}-d) ${source}`,
       opts.chunkTokens ?? DEFAULT_CHUNK_TOKENS,
       opts.maxChunksPerDocument ?? DEFAULT_MAX_CHUNKS,
+      opts.resumeTokens ?? DEFAULT_RESUME_TOKENS,
     );
     // One real inference now, so a broken model fails at start-up (and falls back) instead of mid-job.
     await embedder.embedDocument('warm up');

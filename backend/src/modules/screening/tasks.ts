@@ -11,6 +11,7 @@ import { parseJobRequirements, type ParsedJobRequirements } from './jd-requireme
 import { prepareResume, scoreBatch, newJobIndex, type ScoredResume } from './pipeline';
 import type { ExtractedFields, JobRequirements } from './types';
 import { FileRejectedError } from './types';
+import { scrubPersonalDetails } from './anonymize';
 import type { Embedder } from './embedder';
 import type { FieldExtractor } from './types';
 
@@ -104,10 +105,9 @@ export function createLocalTasks(runtime: { embedder: Embedder; fieldExtractor: 
       return embedder.embedDocument(input.text);
     },
     async analyse(input) {
-      const [fields, vector] = await Promise.all([
-        input.fields ? Promise.resolve(input.fields) : fieldExtractor.extract(input.text).then((r) => r.fields),
-        embedder.embedDocument(input.text),
-      ]);
+      const fields = input.fields ?? (await fieldExtractor.extract(input.text)).fields;
+      // Who the candidate is must not move their score: what scores reads the text without it.
+      const vector = await embedder.embedResume(scrubPersonalDetails(input.text, fields));
       const [score] = scoreWith(input.job, [{ vector, skills: fields.skills, experienceYears: fields.experienceYears }]);
       return { fields, vector, score: score! };
     },

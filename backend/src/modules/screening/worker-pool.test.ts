@@ -5,7 +5,7 @@ import { createWorkerPool, ResourceLimitError, type WorkerPool } from './worker-
 
 const MISBEHAVING = fileURLToPath(new URL('../../../test/fakes/misbehaving-worker.ts', import.meta.url));
 const quiet = { info() {}, warn() {}, error() {} };
-const runtime = { model: { name: 'none', allowDownload: false, cacheDir: '/nonexistent' }, inferenceThreads: 1 };
+const runtime = { model: { name: 'none', allowDownload: false, cacheDir: '/nonexistent', resumeTokens: 256 }, inferenceThreads: 1 };
 
 function pool(opts: { size?: number; taskTimeoutMs?: number; memoryLimitMb?: number; entry?: string } = {}): WorkerPool {
   return createWorkerPool({

@@ -8,7 +8,7 @@ import { createLocalTasks, type ScreeningTasks, type WorkerDescription } from '.
 import { vectorIndexBackend } from './vector-index';
 
 export interface WorkerRuntimeConfig {
-  model: { dir?: string; name: string; allowDownload: boolean; cacheDir: string };
+  model: { dir?: string; name: string; allowDownload: boolean; cacheDir: string; resumeTokens: number };
   /** ONNX threads per process: the cores shared out among the pool's processes. */
   inferenceThreads: number;
 }
@@ -23,6 +23,7 @@ export async function loadWorkerRuntime(
     allowRemoteModels: config.model.allowDownload,
     cacheDir: config.model.cacheDir,
     threads: config.inferenceThreads,
+    resumeTokens: config.model.resumeTokens,
     log,
   });
   const tasks = createLocalTasks({ embedder, fieldExtractor: createLocalFieldExtractor() });
