@@ -5,12 +5,14 @@ import { Kysely, Migrator, MysqlDialect, SqliteDialect, type Migration, type Mig
 import { createPool } from 'mysql2';
 import type { DatabaseConfig } from '../config';
 import * as initial from './migrations/001_initial';
+import * as security from './migrations/003_security';
 import type { Database } from './types';
 
 export type DB = Kysely<Database>;
 
 const MIGRATIONS: Record<string, Migration> = {
   '001_initial': initial,
+  '003_security': security,
 };
 
 class StaticMigrationProvider implements MigrationProvider {
