@@ -123,7 +123,7 @@ async function main(): Promise<void> {
     const db = createDatabase(config.database);
     await db.updateTable('users').set({ is_verified: 1, updated_at: now }).where('id', '=', id).execute();
     await db.destroy();
-    return signAccessToken(config.jwt, id);
+    return signAccessToken(config.jwt, id, 0); // 0: a new account's token version
   })();
   const jd = fs.readFileSync(path.join(ROOT, 'samples', 'jds', 'senior-full-stack-engineer.txt'), 'utf8');
   const job = (await app.inject({ method: 'POST', url: '/jobs', headers: { authorization: `Bearer ${token}` }, payload: { title: 'Bench', description: jd } })).json() as { job: { id: number } };

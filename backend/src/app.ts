@@ -175,7 +175,7 @@ export async function buildApp(config: Config, overrides: Partial<AppDeps> = {})
       components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     },
     transform: (input) =>
-      jsonSchemaTransform({ ...input, schema: input.schema && withErrorResponses(input.schema, input.route) }),
+      jsonSchemaTransform({ ...input, schema: withErrorResponses(input.schema ?? {}, input.route) }),
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
 

@@ -29,6 +29,14 @@ export function redactQueryStrings(text: string): string {
   );
 }
 
+const BEARER = /\bBearer\s+[A-Za-z0-9._~+/-]+=*/gi;
+const JWT = /\beyJ[A-Za-z0-9_-]+\.eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
+
+/** Query-string credentials, `Bearer …` values and anything shaped like a JWT, in free text. */
+export function redactSecrets(text: string): string {
+  return redactQueryStrings(text).replace(BEARER, 'Bearer [REDACTED]').replace(JWT, '[REDACTED JWT]');
+}
+
 /**
  * Marks a log call that must keep its link: the console mailer, whose whole job without SMTP is to put the
  * verification or reset link in the log (SPEC §2). A symbol key is never written out.
@@ -37,12 +45,12 @@ export const KEEPS_LINK = Symbol('shortlist.log.keepsLink');
 
 function redactArgument(arg: unknown): unknown {
   if (typeof arg === 'string') {
-    return redactQueryStrings(arg);
+    return redactSecrets(arg);
   }
   if (arg && typeof arg === 'object' && 'err' in arg && arg.err instanceof Error) {
     const { err } = arg;
-    const message = redactQueryStrings(err.message);
-    const stack = err.stack === undefined ? undefined : redactQueryStrings(err.stack);
+    const message = redactSecrets(err.message);
+    const stack = err.stack === undefined ? undefined : redactSecrets(err.stack);
     if (message !== err.message || stack !== err.stack) {
       return { ...arg, err: { type: err.name, message, stack } };
     }
@@ -62,7 +70,7 @@ function serializeRequest(request: FastifyRequest) {
 }
 
 /**
- * Fastify's logger options. Tokens never reach a log line: not in headers (redacted), not in a request URL
+ * Fastify's logger options. Tokens never reach a log line: not in headers (redact paths), not in a request URL
  * (serializer), not in a message or an error (the logMethod hook) — except a line marked KEEPS_LINK.
  */
 export function loggerOptions(
@@ -71,7 +79,15 @@ export function loggerOptions(
 ): LoggerOptions {
   return {
     level: config.logLevel,
-    redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["stripe-signature"]'],
+    // Headers logged by Fastify or a plugin, at any depth pino can name (@fastify/multipart logs its options,
+    // request headers included, at trace level).
+    redact: [
+      ...['authorization', 'cookie', '["set-cookie"]', '["stripe-signature"]'].flatMap((h) => [
+        `headers.${h}`,
+        `*.headers.${h}`,
+        `*.*.headers.${h}`,
+      ]),
+    ],
     serializers: { req: serializeRequest },
     hooks: {
       logMethod(args, method) {

@@ -60,8 +60,9 @@ export const STREAM_TICKET_TTL_SECONDS = 60;
 export function signStreamTicket(
   jwt: Config['jwt'],
   ticket: { userId: number; jobId: number; tokenVersion: number },
+  ttlSeconds = STREAM_TICKET_TTL_SECONDS,
 ): Promise<string> {
-  return sign(jwt, 'job-events', ticket.userId, { job: ticket.jobId, ver: ticket.tokenVersion }, STREAM_TICKET_TTL_SECONDS);
+  return sign(jwt, 'job-events', ticket.userId, { job: ticket.jobId, ver: ticket.tokenVersion }, ttlSeconds);
 }
 
 export type TokenCheck =
@@ -79,7 +80,7 @@ export async function verifyToken(jwt: Config['jwt'], token: string, purpose: To
       issuer: ISSUER,
       audience: audienceOf(purpose),
       requiredClaims: ['exp', 'iat', 'sub'],
-      // A token "issued" in the future was not issued by us (or the clock is badly off).
+      // An access token older than its lifetime, or dated in the future, is refused whatever its `exp` says.
       maxTokenAge: purpose === 'access' ? jwt.expiresInSeconds + 60 : undefined,
     });
     const userId = Number(payload.sub);
