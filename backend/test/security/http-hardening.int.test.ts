@@ -9,6 +9,7 @@ import { pdfFromLines } from '../documents';
 import { createUser } from '../factories';
 import { resumeUpload } from '../multipart';
 import { TEST_ENV, bearer, body, createTestApp, type TestApp } from '../test-app';
+import { freshDatabaseUrl } from '../test-db';
 import { resumeLines } from './world';
 
 function expectError(res: LightMyRequestResponse, status: number, code: ErrorCode) {
@@ -86,9 +87,8 @@ describe('CORS: same origin only unless CORS_ORIGINS says otherwise', () => {
     });
 
   it.each(['development', 'production', 'test'] as const)('reflects no foreign origin in NODE_ENV=%s', async (env) => {
-    const config = loadConfig({ ...TEST_ENV, NODE_ENV: env, DATABASE_URL: 'sqlite://:memory:' });
-    const db = createDatabase(config.database);
-    const app = await buildApp(config, { db });
+    const t = await createTestApp({ NODE_ENV: env });
+    const { app, config } = t;
     try {
       const simple = await app.inject({ method: 'GET', url: '/health', headers: { origin: 'https://evil.example' } });
       expect(simple.statusCode).toBe(200);
@@ -100,8 +100,7 @@ describe('CORS: same origin only unless CORS_ORIGINS says otherwise', () => {
       const own = await app.inject({ method: 'GET', url: '/health', headers: { origin: config.appUrl } });
       expect(own.headers['access-control-allow-origin']).toBeUndefined();
     } finally {
-      await app.close();
-      await db.destroy();
+      await t.close();
     }
   });
 
@@ -150,12 +149,14 @@ describe('signup does not say which of username and email is taken', () => {
 describe('every kind of failure carries a stable code', () => {
   let app: FastifyInstance;
   let db: DB;
+  let database: Awaited<ReturnType<typeof freshDatabaseUrl>>;
   let user: Awaited<ReturnType<typeof createUser>>;
   let unverified: Awaited<ReturnType<typeof createUser>>;
   let broke: Awaited<ReturnType<typeof createUser>>;
 
   beforeAll(async () => {
-    const config = loadConfig({ ...TEST_ENV, AUTH_RATE_LIMIT_MAX: '2', DATABASE_URL: 'sqlite://:memory:' });
+    database = await freshDatabaseUrl();
+    const config = loadConfig({ ...TEST_ENV, AUTH_RATE_LIMIT_MAX: '2', DATABASE_URL: database.url });
     db = createDatabase(config.database);
     app = await buildApp(config, { db });
     app.get('/boom', async () => {
@@ -172,6 +173,7 @@ describe('every kind of failure carries a stable code', () => {
   afterAll(async () => {
     await app.close();
     await db.destroy();
+    await database.drop();
   });
 
   const jobOf = async (token: string) =>

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { createDatabase } from '../../src/db/database';
-import { redactQueryStrings } from '../../src/logging';
 import { createUser } from '../factories';
 import { linkIn, startSmtpCapture } from '../fakes/smtp-server';
 import { TEST_ENV, bearer, body, createTestApp, type TestApp } from '../test-app';
+import { freshDatabaseUrl } from '../test-db';
 import { completedJob } from './world';
 
 /** The log exactly as pino writes it: one JSON line per entry. */
@@ -76,7 +76,8 @@ describe('no token reaches the log', () => {
 describe('tokens in messages and errors', () => {
   it('redacts a token inside an error message and its stack, and in a plain message', async () => {
     const log = logSink();
-    const config = loadConfig({ ...TEST_ENV, LOG_LEVEL: 'info', DATABASE_URL: 'sqlite://:memory:' });
+    const database = await freshDatabaseUrl();
+    const config = loadConfig({ ...TEST_ENV, LOG_LEVEL: 'info', DATABASE_URL: database.url });
     const db = createDatabase(config.database);
     const app = await buildApp(config, { db, logStream: log.stream });
     app.get('/leaky', async (request) => {
@@ -88,6 +89,7 @@ describe('tokens in messages and errors', () => {
     const res = await app.inject({ method: 'GET', url: '/leaky' });
     await app.close();
     await db.destroy();
+    await database.drop();
     expect(res.statusCode).toBe(500);
     const text = log.text();
     expect(text).toContain('api_key=[REDACTED]&page=2');
@@ -107,20 +109,5 @@ describe('tokens in messages and errors', () => {
     } finally {
       await t.close();
     }
-  });
-});
-
-describe('redactQueryStrings', () => {
-  it.each([
-    ['/a?token=abc', '/a?token=[REDACTED]'],
-    ['/a?x=1&access_token=abc&y=2', '/a?x=1&access_token=[REDACTED]&y=2'],
-    ['/a?ticket=abc#frag', '/a?ticket=[REDACTED]#frag'],
-    ['/a?Session_ID=cs_1', '/a?Session_ID=[REDACTED]'],
-    ['/a?acc%65ss_token=abc', '/a?acc%65ss_token=[REDACTED]'],
-    ['/a?format=csv&job_id=3', '/a?format=csv&job_id=3'],
-    ['/a?token=', '/a?token='],
-    ['see https://x.test/r?password=hunter2 now', 'see https://x.test/r?password=[REDACTED] now'],
-  ])('%s → %s', (input, expected) => {
-    expect(redactQueryStrings(input)).toBe(expected);
   });
 });
