@@ -109,7 +109,7 @@ export function createRateLimitStore(db: DB): FastifyRateLimitStoreCtor {
       return new DatabaseRateLimitStore(params);
     }
   }
-  return DatabaseRateLimitStore as unknown as FastifyRateLimitStoreCtor;
+  return DatabaseRateLimitStore;
 }
 
 /** Route config for the per-IP limit on each auth endpoint (the IP as Fastify sees it, see TRUST_PROXY). */
