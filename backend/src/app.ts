@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { z } from 'zod';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -8,21 +9,24 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { errorResponseSchema } from '@shortlist/contracts';
 import {
   jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { BACKEND_ROOT, type Config } from './config';
+import { BACKEND_ROOT, type Config, type TrustProxy } from './config';
 import { createDatabase, migrateToLatest, type DB } from './db/database';
-import { registerErrorHandling, routePattern } from './errors';
+import { rateLimited, registerErrorHandling, routePattern } from './errors';
+import { loggerOptions } from './logging';
 import { createAuthGuards } from './modules/auth/auth.guard';
 import { authRoutes } from './modules/auth/auth.routes';
 import { billingRoutes } from './modules/billing/billing.routes';
 import { exportRoutes } from './modules/export/export.routes';
 import { statsRoutes } from './modules/stats/stats.routes';
 import { createMailer, type Mailer } from './modules/auth/mailer';
+import { createRateLimitStore } from './modules/auth/throttle';
 import { healthRoutes } from './modules/health/health.routes';
 import { jobsRoutes } from './modules/jobs/jobs.routes';
 import { candidatesRoutes } from './modules/candidates/candidates.routes';
@@ -44,6 +48,8 @@ export interface AppDeps {
   processing: Processing;
   /** The screening worker's entry point (tests substitute one that injects faults). */
   workerEntry: string;
+  /** Where log lines go (default stdout); tests pass a sink to read what the log really contains. */
+  logStream: { write(line: string): void };
 }
 
 const FRONTEND_DIST = path.resolve(BACKEND_ROOT, '..', 'frontend', 'dist');
@@ -60,18 +66,53 @@ function readVersion(): string {
 }
 
 /**
+ * TRUST_PROXY onto Fastify's option: a hop count trusts that many proxies nearest the app (the function form,
+ * which is what Fastify builds from a number itself); addresses and CIDRs go through as a list.
+ */
+function fastifyTrustProxy(setting: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof setting === 'number') {
+    return (_address, hop) => hop < setting;
+  }
+  return setting;
+}
+
+const errorResponse = (description: string) => errorResponseSchema.describe(description);
+
+/**
+ * Adds the error envelope to a route's documented responses: the statuses this route can answer with, plus a
+ * catch-all, so a client generated from /docs/json knows every failure body.
+ */
+function withErrorResponses<S extends { response?: unknown; security?: unknown; hide?: boolean }>(
+  schema: S,
+  route: { url: string; config?: unknown },
+): S {
+  if (schema.hide) {
+    return schema;
+  }
+  const isRateLimited = Boolean((route.config as { rateLimit?: unknown } | undefined)?.rateLimit);
+  const errors: Record<string, z.ZodType> = {
+    400: errorResponse('Invalid request: `VALIDATION`, `INVALID_JSON`, `MALFORMED_MULTIPART` or `BAD_REQUEST`'),
+    ...(schema.security ? { 401: errorResponse('`UNAUTHORIZED`: missing, invalid, expired or revoked access token') } : {}),
+    ...(route.url.includes(':') ? { 404: errorResponse('`NOT_FOUND` — also for another user\'s ids') } : {}),
+    ...(isRateLimited ? { 429: errorResponse('`RATE_LIMITED`: see the Retry-After header (seconds)') } : {}),
+    500: errorResponse('`INTERNAL`: an unexpected error (generic message; details in the server log)'),
+    '4XX': errorResponse('Any other failure, with its code (e.g. `PAYLOAD_TOO_LARGE`, `RATE_LIMITED`, `NO_CREDITS`)'),
+  };
+  return { ...schema, response: { ...errors, ...(schema.response as Record<string, unknown> | undefined) } };
+}
+
+/**
  * Builds the whole app — plugins, then modules — without listening. Tests call `app.inject()`;
  * main.ts calls `listen()`. Dependencies not passed in are created from the config (and closed with the app).
  */
 export async function buildApp(config: Config, overrides: Partial<AppDeps> = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: {
-      level: config.logLevel,
-      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["stripe-signature"]'],
-    },
+    logger: loggerOptions(config, overrides.logStream),
     // JSON bodies are small; resumes arrive as multipart, which has its own per-file limit.
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // Off unless TRUST_PROXY names the proxies (or their number): otherwise any client could choose the IP the
+    // rate limits see by sending X-Forwarded-For.
+    trustProxy: fastifyTrustProxy(config.security.trustProxy),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -115,8 +156,18 @@ export async function buildApp(config: Config, overrides: Partial<AppDeps> = {})
       directives: { 'img-src': ["'self'", 'data:', 'blob:'], 'script-src': ["'self'"] },
     },
   });
-  await app.register(cors, { origin: config.env === 'production' ? config.appUrl : true });
-  await app.register(rateLimit, { global: false });
+  // Same origin only unless CORS_ORIGINS lists others, in every NODE_ENV; an origin is never reflected unless listed.
+  const corsOrigins = new Set(config.security.corsOrigins);
+  await app.register(cors, {
+    origin: (origin, callback) => callback(null, origin !== undefined && corsOrigins.has(origin)),
+  });
+  // Counted in the database, so the limits hold across restarts and across API processes sharing it.
+  await app.register(rateLimit, {
+    global: false,
+    store: createRateLimitStore(db),
+    errorResponseBuilder: (_request, context) =>
+      rateLimited(`Too many requests — try again in ${context.after}`, context.ttl),
+  });
   await app.register(multipart, {
     throwFileSizeLimit: false,
     limits: {
@@ -132,11 +183,13 @@ export async function buildApp(config: Config, overrides: Partial<AppDeps> = {})
       info: {
         title: 'Shortlist API',
         version: readVersion(),
-        description: 'Every response is `{ ok: true, … }` or `{ ok: false, error }`.',
+        description:
+          'Every response is `{ ok: true, … }` or `{ ok: false, error, code }`: `error` is for people, `code` a stable value to branch on (listed on each error response). Rate-limited answers (429) carry `Retry-After`.',
       },
       components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     },
-    transform: jsonSchemaTransform,
+    transform: (input) =>
+      jsonSchemaTransform({ ...input, schema: withErrorResponses(input.schema ?? {}, input.route) }),
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
 

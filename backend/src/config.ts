@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,8 +51,6 @@ const envSchema = z.object({
   SMTP_PASS: optionalString,
   SMTP_FROM: z.preprocess(emptyToUndefined, z.string().default('Shortlist <no-reply@shortlist.local>')),
   SMTP_SECURE: bool(false),
-  AUTH_RATE_LIMIT_MAX: int(10, 1, 100_000),
-  AUTH_RATE_LIMIT_WINDOW_MS: int(60_000, 1000, 86_400_000),
   FREE_TRIAL_CREDITS: int(50, 0, 1_000_000),
   MAX_FILE_SIZE_MB: num(8, 0.001, 100),
   MAX_FILES_PER_UPLOAD: int(500, 1, 5000),
@@ -94,7 +93,123 @@ const envSchema = z.object({
   STRIPE_CURRENCY: z.preprocess(emptyToUndefined, z.string().length(3).toLowerCase().default('usd')),
   STRIPE_API_URL: z.preprocess(emptyToUndefined, z.url().optional()),
   CREDITS_PER_PURCHASE: int(1000, 1, 10_000_000),
+  // --- Security: client IPs behind proxies, CORS, rate limits and account lockout ---
+  TRUST_PROXY: z.preprocess(emptyToUndefined, z.string().optional()).transform((raw, ctx) => {
+    const parsed = parseTrustProxy(raw);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: 'custom', message: parsed.problem });
+      return z.NEVER;
+    }
+    return parsed.value;
+  }),
+  CORS_ORIGINS: z.preprocess(emptyToUndefined, z.string().optional()).transform((raw, ctx) => {
+    const parsed = parseCorsOrigins(raw);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: 'custom', message: parsed.problem });
+      return z.NEVER;
+    }
+    return parsed.value;
+  }),
+  AUTH_RATE_LIMIT_MAX: int(10, 1, 100_000),
+  AUTH_RATE_LIMIT_WINDOW_MS: int(60_000, 1000, 86_400_000),
+  LOGIN_MAX_FAILURES: int(5, 1, 1000),
+  LOGIN_FAILURE_WINDOW_MS: int(900_000, 1000, 86_400_000),
+  LOGIN_LOCKOUT_MS: int(60_000, 1000, 86_400_000),
+  LOGIN_LOCKOUT_MAX_MS: int(3_600_000, 1000, 7 * 86_400_000),
+  AUTH_EMAILS_PER_ADDRESS_MAX: int(3, 1, 1000),
+  AUTH_EMAILS_PER_ADDRESS_WINDOW_MS: int(3_600_000, 1000, 7 * 86_400_000),
+  CHECKOUT_RATE_LIMIT_MAX: int(10, 1, 100_000),
+  CHECKOUT_RATE_LIMIT_WINDOW_MS: int(3_600_000, 1000, 86_400_000),
 });
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
+
+/** Fastify's `trustProxy`: off, a number of proxy hops, or the proxies' addresses / CIDR ranges. */
+export type TrustProxy = false | number | string[];
+
+// Names @fastify/proxy-addr understands besides addresses and CIDRs.
+const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrCidr(entry: string): boolean {
+  if (NAMED_RANGES.has(entry)) {
+    return true;
+  }
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) {
+    return false;
+  }
+  if (prefix === undefined) {
+    return true;
+  }
+  const bits = Number(prefix);
+  return /^\d{1,3}$/.test(prefix) && bits <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * `TRUST_PROXY`: unset/`false` → the socket address is the client (X-Forwarded-For is ignored); `1`, `2`… → that
+ * many proxies in front of the app; `10.0.0.1,10.0.0.0/8,loopback` → only those proxies. `true` is refused:
+ * trusting every hop lets any client choose the IP the rate limits see.
+ */
+export function parseTrustProxy(raw: string | undefined): Parsed<TrustProxy> {
+  const value = raw?.trim().toLowerCase();
+  if (value === undefined || value === '' || value === 'false' || value === '0' || value === 'off' || value === 'no') {
+    return { ok: true, value: false };
+  }
+  if (value === 'true') {
+    return {
+      ok: false,
+      problem:
+        'true would trust any X-Forwarded-For, so every client could pick its IP: set the number of proxies in front of the app (e.g. 1) or their addresses',
+    };
+  }
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    return hops >= 1 && hops <= 10
+      ? { ok: true, value: hops }
+      : { ok: false, problem: 'a hop count must be between 1 and 10' };
+  }
+  const entries = value.split(',').map((e) => e.trim()).filter(Boolean);
+  const bad = entries.filter((e) => !isAddressOrCidr(e));
+  if (entries.length === 0 || bad.length > 0) {
+    return {
+      ok: false,
+      problem: `must be false, a hop count, or comma-separated proxy addresses/CIDRs (not valid: ${bad.join(', ') || 'empty'})`,
+    };
+  }
+  return { ok: true, value: entries };
+}
+
+/** `CORS_ORIGINS`: exact origins (`https://app.example.com`) allowed to call the API from a browser; none by default. */
+export function parseCorsOrigins(raw: string | undefined): Parsed<string[]> {
+  const entries = (raw ?? '').split(',').map((e) => e.trim()).filter(Boolean);
+  const origins: string[] = [];
+  const bad: string[] = [];
+  for (const entry of entries) {
+    let url: URL | undefined;
+    try {
+      url = new URL(entry);
+    } catch {
+      url = undefined;
+    }
+    const isOrigin =
+      url !== undefined &&
+      (url.protocol === 'http:' || url.protocol === 'https:') &&
+      url.origin === entry.replace(/\/$/, '').toLowerCase();
+    if (isOrigin && url) {
+      origins.push(url.origin);
+    } else {
+      bad.push(entry);
+    }
+  }
+  if (bad.length > 0) {
+    return {
+      ok: false,
+      problem: `must be comma-separated origins like https://app.example.com (scheme, host and port only; no *, no path): ${bad.join(', ')}`,
+    };
+  }
+  return { ok: true, value: [...new Set(origins)] };
+}
 
 /** Every setting the app reads; `.env.example` documents exactly these. */
 export const CONFIG_KEYS = Object.keys(envSchema.shape);
@@ -113,7 +228,19 @@ export interface Config {
   jwt: { secret: Uint8Array; algorithm: 'HS256' | 'HS384' | 'HS512'; expiresInSeconds: number; isEphemeral: boolean };
   smtp: { host: string; port: number; user?: string; pass?: string; secure: boolean; from: string } | null;
   mailFrom: string;
-  authRateLimit: { max: number; windowMs: number };
+  security: {
+    trustProxy: TrustProxy;
+    /** Browser origins allowed by CORS; empty = same origin only. */
+    corsOrigins: string[];
+    /** Per client IP, on each of signup, login, resend-verification, forgot- and reset-password. */
+    authRateLimit: { max: number; windowMs: number };
+    /** Per account, whatever the IP: failures within the window, then a lock that doubles each time up to the cap. */
+    loginLockout: { maxFailures: number; failureWindowMs: number; lockoutMs: number; maxLockoutMs: number };
+    /** Reset and verification emails per address (each kind counted apart), whether or not an account exists. */
+    authEmailLimit: { max: number; windowMs: number };
+    /** Checkout Sessions created per account. */
+    checkoutRateLimit: { max: number; windowMs: number };
+  };
   freeTrialCredits: number;
   maxFileSizeBytes: number;
   maxFilesPerUpload: number;
@@ -226,7 +353,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { host: e.SMTP_HOST, port: e.SMTP_PORT, user: e.SMTP_USER, pass: e.SMTP_PASS, secure: e.SMTP_SECURE, from: e.SMTP_FROM }
       : null,
     mailFrom: e.SMTP_FROM,
-    authRateLimit: { max: e.AUTH_RATE_LIMIT_MAX, windowMs: e.AUTH_RATE_LIMIT_WINDOW_MS },
     freeTrialCredits: e.FREE_TRIAL_CREDITS,
     maxFileSizeBytes: Math.round(e.MAX_FILE_SIZE_MB * 1024 * 1024),
     maxFilesPerUpload: e.MAX_FILES_PER_UPLOAD,
@@ -277,6 +403,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       currency: e.STRIPE_CURRENCY,
       apiUrl: e.STRIPE_API_URL,
       creditsPerPurchase: e.CREDITS_PER_PURCHASE,
+    },
+    security: {
+      trustProxy: e.TRUST_PROXY,
+      corsOrigins: e.CORS_ORIGINS,
+      authRateLimit: { max: e.AUTH_RATE_LIMIT_MAX, windowMs: e.AUTH_RATE_LIMIT_WINDOW_MS },
+      loginLockout: {
+        maxFailures: e.LOGIN_MAX_FAILURES,
+        failureWindowMs: e.LOGIN_FAILURE_WINDOW_MS,
+        lockoutMs: e.LOGIN_LOCKOUT_MS,
+        maxLockoutMs: Math.max(e.LOGIN_LOCKOUT_MAX_MS, e.LOGIN_LOCKOUT_MS),
+      },
+      authEmailLimit: { max: e.AUTH_EMAILS_PER_ADDRESS_MAX, windowMs: e.AUTH_EMAILS_PER_ADDRESS_WINDOW_MS },
+      checkoutRateLimit: { max: e.CHECKOUT_RATE_LIMIT_MAX, windowMs: e.CHECKOUT_RATE_LIMIT_WINDOW_MS },
     },
   };
 }

@@ -24,14 +24,14 @@ describe('one error envelope for every failure', () => {
   it('answers an unknown route with 404', async () => {
     const res = await app.inject({ method: 'GET', url: '/no/such/route' });
     expect(res.statusCode).toBe(404);
-    expect(res.json()).toEqual({ ok: false, error: 'No route for GET /no/such/route' });
+    expect(res.json()).toEqual({ ok: false, code: 'NOT_FOUND', error: 'No route for GET /no/such/route' });
   });
 
   it('answers a known path with the wrong method with 405 and Allow', async () => {
     const res = await app.inject({ method: 'PUT', url: '/auth/login' });
     expect(res.statusCode).toBe(405);
     expect(res.headers['allow']).toBe('POST');
-    expect(res.json()).toEqual({ ok: false, error: 'Method PUT is not allowed on /auth/login' });
+    expect(res.json()).toEqual({ ok: false, code: 'METHOD_NOT_ALLOWED', error: 'Method PUT is not allowed on /auth/login' });
   });
 
   it('answers malformed JSON with 400', async () => {
@@ -42,7 +42,7 @@ describe('one error envelope for every failure', () => {
       payload: '{"username": ',
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toEqual({ ok: false, error: 'The request body is not valid JSON' });
+    expect(res.json()).toEqual({ ok: false, code: 'INVALID_JSON', error: 'The request body is not valid JSON' });
   });
 
   it('answers an unsupported media type with 415', async () => {
@@ -53,7 +53,7 @@ describe('one error envelope for every failure', () => {
       payload: '<login/>',
     });
     expect(res.statusCode).toBe(415);
-    expect(res.json()).toEqual({ ok: false, error: 'Unsupported Content-Type for this endpoint' });
+    expect(res.json()).toEqual({ ok: false, code: 'UNSUPPORTED_MEDIA_TYPE', error: 'Unsupported Content-Type for this endpoint' });
   });
 
   it('answers a body over the limit with 413', async () => {
@@ -64,25 +64,25 @@ describe('one error envelope for every failure', () => {
       payload: JSON.stringify({ username: 'x'.repeat(2 * 1024 * 1024) }),
     });
     expect(res.statusCode).toBe(413);
-    expect(res.json()).toEqual({ ok: false, error: 'The request body is too large' });
+    expect(res.json()).toEqual({ ok: false, code: 'PAYLOAD_TOO_LARGE', error: 'The request body is too large' });
   });
 
   it('answers a validation failure with 400 naming the field', async () => {
     const res = await app.inject({ method: 'POST', url: '/auth/signup', payload: { username: 'ok_name', password: 'password-1' } });
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toEqual({ ok: false, error: expect.stringMatching(/^email: /) });
+    expect(res.json()).toEqual({ ok: false, code: 'VALIDATION', error: expect.stringMatching(/^email: /) });
   });
 
   it('maps an AppError code to its status', async () => {
     const res = await app.inject({ method: 'GET', url: '/teapot' });
     expect(res.statusCode).toBe(402);
-    expect(res.json()).toEqual({ ok: false, error: 'You have no credits left' });
+    expect(res.json()).toEqual({ ok: false, code: 'NO_CREDITS', error: 'You have no credits left' });
   });
 
   it('hides the details of an unhandled exception behind a generic 500', async () => {
     const res = await app.inject({ method: 'GET', url: '/boom' });
     expect(res.statusCode).toBe(500);
-    expect(res.json()).toEqual({ ok: false, error: 'Something went wrong on our side. Please try again.' });
+    expect(res.json()).toEqual({ ok: false, code: 'INTERNAL', error: 'Something went wrong on our side. Please try again.' });
     expect(res.body).not.toContain('hunter2');
   });
 

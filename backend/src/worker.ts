@@ -6,6 +6,7 @@
  */
 import pino from 'pino';
 import { ConfigError, loadConfig, loadDotEnv } from './config';
+import { loggerOptions } from './logging';
 import { createDatabase, migrateToLatest } from './db/database';
 import { createJobsService } from './modules/jobs/jobs.service';
 import { createProcessing } from './modules/jobs/processing';
@@ -26,7 +27,8 @@ if (!config.queue) {
   process.exit(1);
 }
 
-const log = pino({ level: config.logLevel }).child({ role: 'worker' });
+// The API's logger settings (redaction included): a worker logs resume file names and errors, never tokens.
+const log = pino(loggerOptions(config)).child({ role: 'worker' });
 const db = createDatabase(config.database);
 await migrateToLatest(db);
 const processing = createProcessing(config, log);

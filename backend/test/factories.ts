@@ -27,6 +27,6 @@ export async function createUser(
   if (overrides.paidCredits) {
     await ctx.db.updateTable('users').set({ paid_credits: overrides.paidCredits }).where('id', '=', user.id).execute();
   }
-  return { id: user.id, username, email, password, token: await signAccessToken(ctx.config.jwt, user.id) };
+  return { id: user.id, username, email, password, token: await signAccessToken(ctx.config.jwt, user.id, user.token_version) };
 }
 

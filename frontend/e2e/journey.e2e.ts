@@ -432,7 +432,9 @@ describe.skipIf(skipBrowserJourney)('recruiter journey in a real browser', () =>
     if (loaded.status === 'queued' || loaded.status === 'processing') {
       // Only a job still running when the page loads can be followed; then the stream must be opened.
       await expect.poll(() => streamRequests.length).toBeGreaterThan(0);
-      expect(streamRequests[0]).toContain('access_token=');
+      // A one-job ticket in the URL, never the access token.
+      expect(streamRequests[0]).toContain('ticket=');
+      expect(streamRequests[0]).not.toContain(token ?? '');
       if (await page.getByRole('progressbar').isVisible()) {
         await page.screenshot({ path: path.join(SCREENSHOTS, '10-dashboard-processing-1440.png') });
       }
@@ -444,21 +446,26 @@ describe.skipIf(skipBrowserJourney)('recruiter journey in a real browser', () =>
     console.log(
       `SSE check: dashboard opened while the job was ${loaded.status}; stream requests: ${streamRequests.length}`,
     );
-    // The stream's contract as the hook reads it, from inside the page (CSP, token in the query, event name).
+    // The stream's contract as the hook reads it, from inside the page (CSP, ticket in the query, event name).
     const lastEvent = await page.evaluate(
       ({ id, accessToken }) =>
         new Promise<unknown>((resolve) => {
-          const source = new EventSource(
-            `/jobs/${id}/events?access_token=${encodeURIComponent(accessToken ?? '')}`,
-          );
-          source.addEventListener('progress', (message) => {
-            source.close();
-            resolve(JSON.parse((message as MessageEvent<string>).data));
-          });
-          source.onerror = () => {
-            source.close();
-            resolve(null);
-          };
+          void fetch(`/jobs/${id}/events/ticket`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${accessToken ?? ''}` },
+          })
+            .then((response) => response.json() as Promise<{ ticket: string }>)
+            .then(({ ticket }) => {
+              const source = new EventSource(`/jobs/${id}/events?ticket=${encodeURIComponent(ticket)}`);
+              source.addEventListener('progress', (message) => {
+                source.close();
+                resolve(JSON.parse((message as MessageEvent<string>).data));
+              });
+              source.onerror = () => {
+                source.close();
+                resolve(null);
+              };
+            }, () => resolve(null));
         }),
       { id: job.id, accessToken: token },
     );

@@ -16,6 +16,10 @@ export interface UsersTable {
   cost_usd: number;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** In every access token; a password reset increments it, which ends every session issued before. */
+  token_version: Generated<number>;
+  /** The one live email-verification link carries this; verifying clears it, so a link works once. */
+  email_verification_nonce: string | null;
 }
 
 export interface PasswordResetTokensTable {
@@ -159,6 +163,23 @@ export interface PaymentEventsTable {
   created_at: Timestamp;
 }
 
+/** Fixed-window request counters (per IP, per email address, per account), shared by every API process. */
+export interface RateLimitCountersTable {
+  counter_key: string;
+  hits: number;
+  window_ends_at: Timestamp;
+}
+
+/** Failed logins per account, whatever the IP they came from. */
+export interface LoginLockoutsTable {
+  account_key: string;
+  failures: number;
+  window_ends_at: Timestamp;
+  lockouts: number;
+  locked_until: Timestamp | null;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   password_reset_tokens: PasswordResetTokensTable;
@@ -168,6 +189,8 @@ export interface Database {
   score_history: ScoreHistoryTable;
   payments: PaymentsTable;
   payment_events: PaymentEventsTable;
+  rate_limit_counters: RateLimitCountersTable;
+  login_lockouts: LoginLockoutsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -4,6 +4,7 @@ import type {
   FileOutcome,
   Job,
   Stats,
+  StreamTicketResponse,
   UpdateJobRequest,
 } from '@shortlist/contracts';
 import type { AxiosProgressEvent } from 'axios';
@@ -43,6 +44,16 @@ export const jobsApi = {
     api.get<{ candidates: Candidate[]; shortlist_threshold: number }>(`/jobs/${id}/candidates`),
   setCandidateStatus: (jobId: number, candidateId: number, status: CandidateStatus) =>
     api.patch<{ candidate: Candidate }>(`/jobs/${jobId}/candidates/${candidateId}`, { status }),
+  /**
+   * The URL of a job's progress stream. EventSource cannot send the Authorization header, so the stream takes a
+   * one-minute ticket for this job instead of the access token (which never goes into a URL).
+   */
+  eventsUrl: async (id: number) => {
+    const { ticket } = await api.post<Omit<StreamTicketResponse, 'ok'>>(`/jobs/${id}/events/ticket`, undefined, {
+      quiet: true,
+    });
+    return `/jobs/${id}/events?ticket=${encodeURIComponent(ticket)}`;
+  },
   stats: (jobId?: number) =>
     api.get<{ stats: Stats }>('/jobs/stats', { params: jobId === undefined ? undefined : { job_id: jobId } }),
 };

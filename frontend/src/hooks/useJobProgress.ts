@@ -1,7 +1,6 @@
 import { jobProgressEventSchema, type JobProgressEvent, type JobStatus } from '@shortlist/contracts';
 import { useEffect, useRef, useState } from 'react';
 import { jobsApi } from '../api/jobs';
-import { getToken } from '../api/session';
 
 const POLL_INTERVAL_MS = 2000;
 
@@ -69,11 +68,11 @@ export function useJobProgress(
         });
     };
 
-    if (typeof EventSource === 'undefined') {
-      poll();
-    } else {
-      const token = getToken() ?? '';
-      source = new EventSource(`/jobs/${jobId}/events?access_token=${encodeURIComponent(token)}`);
+    const listen = (url: string) => {
+      if (isDone) {
+        return;
+      }
+      source = new EventSource(url);
       source.addEventListener('progress', (message) => {
         try {
           const parsed = jobProgressEventSchema.safeParse(JSON.parse((message as MessageEvent<string>).data));
@@ -92,6 +91,13 @@ export function useJobProgress(
           poll();
         }
       };
+    };
+
+    if (typeof EventSource === 'undefined') {
+      poll();
+    } else {
+      // No ticket (network, expired session): polling still follows the job.
+      jobsApi.eventsUrl(jobId).then(listen, poll);
     }
 
     return () => {

@@ -48,3 +48,15 @@ export const userSchema = z.object({
   created_at: z.string(),
 });
 export type User = z.infer<typeof userSchema>;
+
+/**
+ * `POST /jobs/{id}/events/ticket`: a short-lived ticket for one job's progress stream. EventSource cannot send
+ * an Authorization header, so the stream takes `?ticket=` instead of the access token; the ticket works for
+ * that job's stream only, for `expires_in_seconds`, and never as a bearer token.
+ */
+export const streamTicketResponseSchema = z.object({
+  ok: z.literal(true),
+  ticket: z.string(),
+  expires_in_seconds: z.number().int(),
+});
+export type StreamTicketResponse = z.infer<typeof streamTicketResponseSchema>;

@@ -1,8 +1,10 @@
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import type { Config } from '../../config';
 import type { DB } from '../../db/database';
+import type { UserRow } from '../../db/types';
 import { AppError } from '../../errors';
-import { verifyToken } from './tokens';
+import { userOfStreamTicket } from './stream-tickets';
+import { integerClaim, verifyToken } from './tokens';
 import { findUserById } from './users.repository';
 
 declare module 'fastify' {
@@ -12,46 +14,50 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * The access token, from the Authorization header only. A token in a query string ends up in access logs, proxy
+ * logs and browser history; the event stream, which cannot send headers, gets a ticket instead.
+ */
 function bearerToken(request: FastifyRequest): string | undefined {
-  const header = request.headers.authorization;
-  if (header?.startsWith('Bearer ')) {
-    return header.slice('Bearer '.length).trim();
-  }
-  // EventSource cannot send headers, so the SSE stream (and only GETs) may carry the token in the query.
-  const query = request.query as Record<string, unknown> | undefined;
-  if (request.method === 'GET' && typeof query?.['access_token'] === 'string') {
-    return query['access_token'];
-  }
-  return undefined;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
+  return match?.[1];
 }
+
+const LOG_IN = 'Log in to continue';
 
 export function createAuthGuards(deps: { db: DB; config: Config }): {
   requireUser: preHandlerAsyncHookHandler;
   requireVerifiedUser: preHandlerAsyncHookHandler;
+  requireJobStreamAccess: preHandlerAsyncHookHandler;
 } {
-  const requireUser = async (request: FastifyRequest, _reply: FastifyReply) => {
+  /** The token's user, if the token is valid and was issued since the user's last password reset. */
+  const authenticate = async (request: FastifyRequest): Promise<UserRow> => {
     const token = bearerToken(request);
     if (!token) {
-      throw new AppError('UNAUTHORIZED', 'Log in to continue');
+      throw new AppError('UNAUTHORIZED', LOG_IN);
     }
     const check = await verifyToken(deps.config.jwt, token, 'access');
     if (!check.ok) {
-      throw new AppError(
-        'UNAUTHORIZED',
-        check.reason === 'expired' ? 'Your session has expired — log in again' : 'Log in to continue',
-      );
+      throw new AppError('UNAUTHORIZED', check.reason === 'expired' ? 'Your session has expired — log in again' : LOG_IN);
     }
     const user = await findUserById(deps.db, check.userId);
     if (!user) {
-      throw new AppError('UNAUTHORIZED', 'Log in to continue');
+      throw new AppError('UNAUTHORIZED', LOG_IN);
+    }
+    if (integerClaim(check.claims, 'ver') !== user.token_version) {
+      throw new AppError('UNAUTHORIZED', 'Your session has ended (the password was changed) — log in again');
     }
     request.userId = user.id;
+    return user;
   };
 
-  const requireVerifiedUser = async (request: FastifyRequest, reply: FastifyReply) => {
-    await requireUser.call(request.server, request, reply);
-    const user = await findUserById(deps.db, request.userId);
-    if (!user || user.is_verified !== 1) {
+  const requireUser = async (request: FastifyRequest, _reply: FastifyReply) => {
+    await authenticate(request);
+  };
+
+  const requireVerifiedUser = async (request: FastifyRequest, _reply: FastifyReply) => {
+    const user = await authenticate(request);
+    if (user.is_verified !== 1) {
       throw new AppError(
         'EMAIL_NOT_VERIFIED',
         'Verify your email first — check your inbox for the link, or ask for a new one',
@@ -59,5 +65,20 @@ export function createAuthGuards(deps: { db: DB; config: Config }): {
     }
   };
 
-  return { requireUser, requireVerifiedUser };
+  /** `GET /jobs/:id/events`: the Authorization header, or `?ticket=` from `POST /jobs/:id/events/ticket`. */
+  const requireJobStreamAccess = async (request: FastifyRequest, _reply: FastifyReply) => {
+    if (request.headers.authorization) {
+      await authenticate(request);
+      return;
+    }
+    const { ticket } = request.query as { ticket?: unknown };
+    const jobId = Number((request.params as { id?: unknown }).id);
+    const userId = typeof ticket === 'string' ? await userOfStreamTicket(deps, ticket, jobId) : undefined;
+    if (userId === undefined) {
+      throw new AppError('UNAUTHORIZED', 'This progress stream needs a fresh ticket — reload the page');
+    }
+    request.userId = userId;
+  };
+
+  return { requireUser, requireVerifiedUser, requireJobStreamAccess };
 }

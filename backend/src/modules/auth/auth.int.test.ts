@@ -82,17 +82,17 @@ describe('accounts over HTTP, with a real SMTP server capturing the mail', () =>
   ])('rejects a bad signup %j with 400 and says what is wrong', async (payload, message) => {
     const res = await signup(payload);
     expect(res.statusCode).toBe(400);
-    expect(body(res)).toEqual({ ok: false, error: expect.stringMatching(message) });
+    expect(body(res)).toEqual({ ok: false, code: 'VALIDATION', error: expect.stringMatching(message) });
   });
 
-  it('refuses a taken username or email with 409', async () => {
+  it('refuses a taken username or email with the same 409, so neither reveals which one exists', async () => {
     await signup({ username: 'taken', email: 'taken@example.com', password: 'password-1' });
     const sameName = await signup({ username: 'taken', email: 'other@example.com', password: 'password-1' });
     expect(sameName.statusCode).toBe(409);
-    expect(body(sameName).error).toMatch(/username is taken/);
+    expect(body(sameName)).toEqual({ ok: false, code: 'CONFLICT', error: expect.stringMatching(/already registered/) });
     const sameEmail = await signup({ username: 'other', email: 'TAKEN@example.com', password: 'password-1' });
     expect(sameEmail.statusCode).toBe(409);
-    expect(body(sameEmail).error).toMatch(/email already exists/);
+    expect(sameEmail.body).toBe(sameName.body);
   });
 
   it('answers 401 with the same message for a wrong password and an unknown user', async () => {
@@ -111,13 +111,16 @@ describe('accounts over HTTP, with a real SMTP server capturing the mail', () =>
     const good = linkIn(mail).searchParams.get('token')!;
     const userId = JSON.parse(Buffer.from(good.split('.')[1]!, 'base64url').toString()).sub as string;
 
-    const expired = await signEmailVerificationToken(t.config.jwt, Number(userId), 'vera@example.com', -10);
+    const expired = await signEmailVerificationToken(t.config.jwt, { userId: Number(userId), email: 'vera@example.com', nonce: 'n' }, -10);
     const resExpired = await t.app.inject({ method: 'POST', url: '/auth/verify', payload: { token: expired } });
     expect(resExpired.statusCode).toBe(400);
     expect(body(resExpired).error).toMatch(/expired/);
 
-    const forged = await new SignJWT({ purpose: 'verify-email', email: 'vera@example.com' })
+    const forged = await new SignJWT({ email: 'vera@example.com', nonce: 'n' })
       .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('shortlist')
+      .setAudience('shortlist:verify-email')
+      .setIssuedAt()
       .setSubject(userId)
       .setExpirationTime('1h')
       .sign(new TextEncoder().encode('an-attacker-secret-an-attacker-secret'));
@@ -135,12 +138,15 @@ describe('accounts over HTTP, with a real SMTP server capturing the mail', () =>
     const [h, p, s] = token.split('.');
     const payload = JSON.parse(Buffer.from(p!, 'base64url').toString());
     const tampered = `${h}.${Buffer.from(JSON.stringify({ ...payload, sub: '1' })).toString('base64url')}.${s}`;
-    const expired = await new SignJWT({ purpose: 'access' })
+    const expired = await new SignJWT({ ver: 0 })
       .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('shortlist')
+      .setAudience('shortlist:access')
       .setSubject(payload.sub)
+      .setIssuedAt(Math.floor(Date.now() / 1000) - 120)
       .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
       .sign(t.config.jwt.secret);
-    const verifyToken = await signEmailVerificationToken(t.config.jwt, Number(payload.sub), 'tom@example.com');
+    const verifyToken = await signEmailVerificationToken(t.config.jwt, { userId: Number(payload.sub), email: 'tom@example.com', nonce: 'n' });
 
     for (const [bad, message] of [
       [tampered, /Log in/],
@@ -202,6 +208,7 @@ describe('auth rate limiting', () => {
       statuses.push(last.statusCode);
     }
     expect(statuses).toEqual([401, 401, 401, 429]);
-    expect(body(last!)).toEqual({ ok: false, error: expect.stringMatching(/Too many requests/) });
+    expect(body(last!)).toEqual({ ok: false, code: 'RATE_LIMITED', error: expect.stringMatching(/Too many requests/) });
+    expect(Number(last!.headers['retry-after'])).toBeGreaterThan(0);
   });
 });

@@ -1,8 +1,10 @@
 import {
   emailRequestSchema,
+  idParamSchema,
   loginRequestSchema,
   resetPasswordRequestSchema,
   signupRequestSchema,
+  streamTicketResponseSchema,
   tokenRequestSchema,
   userSchema,
 } from '@shortlist/contracts';
@@ -11,6 +13,8 @@ import { z } from 'zod';
 import * as auth from './auth.service';
 import type { AuthDeps } from './auth.service';
 import type { createAuthGuards } from './auth.guard';
+import { issueStreamTicket } from './stream-tickets';
+import { perIpAuthLimit } from './throttle';
 
 const userResponse = z.object({ ok: z.literal(true), user: userSchema });
 const messageResponse = z.object({ ok: z.literal(true), message: z.string() });
@@ -20,10 +24,8 @@ export function authRoutes(
   guards: ReturnType<typeof createAuthGuards>,
 ): FastifyPluginAsyncZod {
   return async (app) => {
-    const rateLimit = {
-      max: deps.config.authRateLimit.max,
-      timeWindow: deps.config.authRateLimit.windowMs,
-    };
+    // Per client IP; login, resend and forgot-password are also limited per account or address in the service.
+    const rateLimit = perIpAuthLimit(deps.config);
 
     app.post(
       '/auth/signup',
@@ -116,6 +118,22 @@ export function authRoutes(
         await auth.resetPassword(deps, request.body.token, request.body.password);
         return { ok: true as const, message: 'Password changed — log in with your new password.' };
       },
+    );
+
+    app.post(
+      '/jobs/:id/events/ticket',
+      {
+        preHandler: guards.requireUser,
+        schema: {
+          tags: ['jobs'],
+          security: [{ bearerAuth: [] }],
+          description:
+            'A ticket for `GET /jobs/{id}/events?ticket=…` (EventSource cannot send the Authorization header). It is valid for this job\'s stream only, for `expires_in_seconds`, and never as a bearer token.',
+          params: idParamSchema,
+          response: { 200: streamTicketResponseSchema },
+        },
+      },
+      async (request) => ({ ok: true as const, ...(await issueStreamTicket(deps, request.userId, request.params.id)) }),
     );
   };
 }

@@ -1,6 +1,7 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../../config';
+import { KEEPS_LINK } from '../../logging';
 
 export interface MailMessage {
   to: string;
@@ -40,14 +41,17 @@ class SmtpMailer implements Mailer {
   }
 }
 
-/** Without SMTP the app still works: the link goes to the server log (never into an HTTP response). */
+/**
+ * Without SMTP the app still works: the link goes to the server log (never into an HTTP response). It is the one
+ * log line allowed to carry a token; configure SMTP wherever the log is shared.
+ */
 class ConsoleMailer implements Mailer {
   readonly kind = 'console';
   constructor(private readonly log: FastifyBaseLogger) {}
 
   async send(message: MailMessage): Promise<void> {
     this.log.warn(
-      { to: message.to, subject: message.subject, link: message.link },
+      { [KEEPS_LINK]: true, to: message.to, subject: message.subject, link: message.link },
       `SMTP is not configured — email not sent. ${message.subject} for ${message.to}: ${message.link}`,
     );
   }

@@ -1,52 +1,107 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import { createHash, hkdfSync, randomBytes } from 'node:crypto';
+import { SignJWT, jwtVerify, errors as joseErrors, type JWTPayload } from 'jose';
 import type { Config } from '../../config';
 
-export type TokenPurpose = 'access' | 'verify-email';
+/**
+ * What a token is for. Each purpose is its own JWT audience, and every check names the one it accepts, so a
+ * verification link is never an access token and an access token is never a stream ticket.
+ */
+export type TokenPurpose = 'access' | 'verify-email' | 'job-events';
+
+const ISSUER = 'shortlist';
+const audienceOf = (purpose: TokenPurpose) => `shortlist:${purpose}`;
 
 const VERIFY_EMAIL_TTL_SECONDS = 24 * 3600;
 export const PASSWORD_RESET_TTL_MS = 60 * 60 * 1000;
 
-export async function signAccessToken(jwt: Config['jwt'], userId: number): Promise<string> {
-  return new SignJWT({ purpose: 'access' })
-    .setProtectedHeader({ alg: jwt.algorithm })
-    .setSubject(String(userId))
-    .setIssuedAt()
-    .setExpirationTime(Math.floor(Date.now() / 1000) + jwt.expiresInSeconds)
-    .sign(jwt.secret);
+/**
+ * Stream tickets are signed with a key derived from JWT_SECRET for that use alone: even a bug in the audience
+ * check could not make a ticket verify as an access token, or the other way round.
+ */
+function keyFor(jwt: Config['jwt'], purpose: TokenPurpose): Uint8Array {
+  if (purpose !== 'job-events') {
+    return jwt.secret;
+  }
+  return new Uint8Array(hkdfSync('sha256', jwt.secret, new Uint8Array(0), 'shortlist job-events ticket v1', 32));
 }
 
-/** The email is inside the token, so a link stops working if the address it was sent to changes. */
-export async function signEmailVerificationToken(
+function sign(jwt: Config['jwt'], purpose: TokenPurpose, subject: number, claims: JWTPayload, ttlSeconds: number) {
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: jwt.algorithm, typ: 'JWT' })
+    .setIssuer(ISSUER)
+    .setAudience(audienceOf(purpose))
+    .setSubject(String(subject))
+    .setIssuedAt(now)
+    .setExpirationTime(now + ttlSeconds)
+    .sign(keyFor(jwt, purpose));
+}
+
+/** `tokenVersion` is the user's current version: a password reset bumps it and every older token stops working. */
+export function signAccessToken(jwt: Config['jwt'], userId: number, tokenVersion: number): Promise<string> {
+  return sign(jwt, 'access', userId, { ver: tokenVersion }, jwt.expiresInSeconds);
+}
+
+/**
+ * The email is inside the token, so a link stops working if the address it was sent to changes; the nonce is the
+ * one stored on the user, so only the latest link works, and only once.
+ */
+export function signEmailVerificationToken(
   jwt: Config['jwt'],
-  userId: number,
-  email: string,
+  link: { userId: number; email: string; nonce: string },
   ttlSeconds = VERIFY_EMAIL_TTL_SECONDS,
 ): Promise<string> {
-  return new SignJWT({ purpose: 'verify-email', email })
-    .setProtectedHeader({ alg: jwt.algorithm })
-    .setSubject(String(userId))
-    .setIssuedAt()
-    .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
-    .sign(jwt.secret);
+  return sign(jwt, 'verify-email', link.userId, { email: link.email, nonce: link.nonce }, ttlSeconds);
+}
+
+export const STREAM_TICKET_TTL_SECONDS = 60;
+
+/** A ticket for one job's event stream, for one user, for a minute. */
+export function signStreamTicket(
+  jwt: Config['jwt'],
+  ticket: { userId: number; jobId: number; tokenVersion: number },
+  ttlSeconds = STREAM_TICKET_TTL_SECONDS,
+): Promise<string> {
+  return sign(jwt, 'job-events', ticket.userId, { job: ticket.jobId, ver: ticket.tokenVersion }, ttlSeconds);
 }
 
 export type TokenCheck =
-  | { ok: true; userId: number; email?: string }
+  | { ok: true; userId: number; claims: JWTPayload }
   | { ok: false; reason: 'expired' | 'invalid' };
 
+/**
+ * Verifies signature, algorithm (only the configured one; `none` never), issuer, audience and the presence of
+ * `exp`, `iat` and `sub`. A token without an expiry would be a session that never ends, so it is refused.
+ */
 export async function verifyToken(jwt: Config['jwt'], token: string, purpose: TokenPurpose): Promise<TokenCheck> {
   try {
-    const { payload } = await jwtVerify(token, jwt.secret, { algorithms: [jwt.algorithm] });
+    const { payload } = await jwtVerify(token, keyFor(jwt, purpose), {
+      algorithms: [jwt.algorithm],
+      issuer: ISSUER,
+      audience: audienceOf(purpose),
+      requiredClaims: ['exp', 'iat', 'sub'],
+      // An access token older than its lifetime, or dated in the future, is refused whatever its `exp` says.
+      maxTokenAge: purpose === 'access' ? jwt.expiresInSeconds + 60 : undefined,
+    });
     const userId = Number(payload.sub);
-    if (payload['purpose'] !== purpose || !Number.isInteger(userId) || userId <= 0) {
+    if (!Number.isInteger(userId) || userId <= 0) {
       return { ok: false, reason: 'invalid' };
     }
-    const email = typeof payload['email'] === 'string' ? payload['email'] : undefined;
-    return { ok: true, userId, email };
+    return { ok: true, userId, claims: payload };
   } catch (err) {
     return { ok: false, reason: err instanceof joseErrors.JWTExpired ? 'expired' : 'invalid' };
   }
+}
+
+/** An integer claim, or undefined when it is missing or not an integer. */
+export function integerClaim(claims: JWTPayload, name: string): number | undefined {
+  const value = claims[name];
+  return typeof value === 'number' && Number.isInteger(value) ? value : undefined;
+}
+
+/** Random, URL-safe, 128 bits: the nonce of an email-verification link. */
+export function newNonce(): string {
+  return randomBytes(16).toString('base64url');
 }
 
 /** Reset tokens are random and stored only as a hash: a database leak does not leak usable links. */

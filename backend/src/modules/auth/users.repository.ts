@@ -14,6 +14,7 @@ function normalise(row: UserRow): UserRow {
     paid_credits: toNumber(row.paid_credits),
     tokens_used: toNumber(row.tokens_used),
     cost_usd: toNumber(row.cost_usd),
+    token_version: toNumber(row.token_version),
   };
 }
 
@@ -63,22 +64,67 @@ export async function insertUser(
   return getUserById(db, Number(result.insertId));
 }
 
+/** Test set-up and admin use: marks the account verified without a link. */
 export async function markUserVerified(db: Executor, userId: number): Promise<void> {
-  await db.updateTable('users').set({ is_verified: 1, updated_at: nowIso() }).where('id', '=', userId).execute();
-}
-
-export async function updatePasswordHash(db: Executor, userId: number, passwordHash: string): Promise<void> {
   await db
     .updateTable('users')
-    .set({ password_hash: passwordHash, updated_at: nowIso() })
+    .set({ is_verified: 1, email_verification_nonce: null, updated_at: nowIso() })
     .where('id', '=', userId)
     .execute();
 }
 
-export async function insertPasswordResetToken(
+/** The nonce of the one live verification link; a new link replaces it, so older links stop working. */
+export async function setEmailVerificationNonce(db: Executor, userId: number, nonce: string): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ email_verification_nonce: nonce, updated_at: nowIso() })
+    .where('id', '=', userId)
+    .execute();
+}
+
+/**
+ * Verifies the account if `nonce` is its live link's, and clears the nonce: the guarded UPDATE makes a link
+ * work once, even when two clicks race. False when the link was used or replaced.
+ */
+export async function consumeEmailVerification(db: Executor, userId: number, nonce: string): Promise<boolean> {
+  const result = await db
+    .updateTable('users')
+    .set({ is_verified: 1, email_verification_nonce: null, updated_at: nowIso() })
+    .where('id', '=', userId)
+    .where('email_verification_nonce', '=', nonce)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** A new password also bumps the token version: every access token issued before stops working. */
+export async function changePassword(db: Executor, userId: number, passwordHash: string): Promise<void> {
+  await db
+    .updateTable('users')
+    .set((eb) => ({
+      password_hash: passwordHash,
+      token_version: eb('token_version', '+', 1),
+      updated_at: nowIso(),
+    }))
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** Marks every unused reset token of the user as used: at most one link is ever live. */
+async function retirePasswordResetTokens(db: Executor, userId: number): Promise<void> {
+  await db
+    .updateTable('password_reset_tokens')
+    .set({ used_at: nowIso() })
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
+    .execute();
+}
+
+/** Issues the account's one live reset token; every earlier link stops working. Call inside a transaction. */
+export async function replacePasswordResetToken(
   db: Executor,
   values: { userId: number; tokenHash: string; expiresAt: string },
 ): Promise<void> {
+  await retirePasswordResetTokens(db, values.userId);
   await db
     .insertInto('password_reset_tokens')
     .values({
@@ -92,8 +138,9 @@ export async function insertPasswordResetToken(
 }
 
 /**
- * Marks an unused, unexpired reset token as used and returns its user id — or undefined.
- * The guarded UPDATE makes a token single-use even when two resets race.
+ * Marks an unused, unexpired reset token as used and returns its user id — or undefined. Only the user's newest
+ * token counts (two requests racing could each have inserted one), and using it retires all the others.
+ * The guarded UPDATE makes a token single-use even when two resets race. Call inside a transaction.
  */
 export async function consumePasswordResetToken(db: Executor, tokenHash: string): Promise<number | undefined> {
   const now = nowIso();
@@ -107,11 +154,23 @@ export async function consumePasswordResetToken(db: Executor, tokenHash: string)
   if (!row) {
     return undefined;
   }
+  const newest = await db
+    .selectFrom('password_reset_tokens')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .where('user_id', '=', row.user_id)
+    .executeTakeFirst();
+  if (toNumber(newest?.id) !== toNumber(row.id)) {
+    return undefined;
+  }
   const result = await db
     .updateTable('password_reset_tokens')
     .set({ used_at: now })
     .where('id', '=', row.id)
     .where('used_at', 'is', null)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1 ? row.user_id : undefined;
+  if (Number(result.numUpdatedRows) !== 1) {
+    return undefined;
+  }
+  await retirePasswordResetTokens(db, row.user_id);
+  return toNumber(row.user_id);
 }

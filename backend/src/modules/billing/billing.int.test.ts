@@ -114,7 +114,7 @@ describe('billing against the real stripe SDK and a fake Stripe server', () => {
     const forged = stripe.signedWebhook('checkout.session.completed', { id: sessionId }, { secret: 'whsec_not_ours' });
     const res = await deliver(forged);
     expect(res.statusCode).toBe(400);
-    expect(body(res)).toEqual({ ok: false, error: 'Invalid Stripe webhook signature' });
+    expect(body(res)).toEqual({ ok: false, code: 'BAD_REQUEST', error: 'Invalid Stripe webhook signature' });
 
     const genuine = stripe.signedWebhook('checkout.session.completed', { id: sessionId });
     const tampered = await deliver({ payload: genuine.payload.replace('"livemode":false', '"livemode":true'), headers: genuine.headers });
@@ -248,7 +248,7 @@ describe('billing against the real stripe SDK and a fake Stripe server', () => {
     stripe.setPaymentStatus(sessionId, 'paid');
     const res = await t.app.inject({ method: 'GET', url: `/billing/confirm?session_id=${sessionId}`, headers: bearer(intruder.token) });
     expect(res.statusCode).toBe(404);
-    expect(body(res)).toEqual({ ok: false, error: 'Payment not found' });
+    expect(body(res)).toEqual({ ok: false, code: 'NOT_FOUND', error: 'Payment not found' });
     expect(await paidCredits(intruder.id)).toBe(0);
     expect(await paidCredits(owner.id)).toBe(0);
 

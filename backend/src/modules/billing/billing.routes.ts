@@ -5,6 +5,7 @@ import type { Config } from '../../config';
 import type { DB } from '../../db/database';
 import { AppError } from '../../errors';
 import type { createAuthGuards } from '../auth/auth.guard';
+import { perAccountLimit } from '../auth/throttle';
 import * as billing from './billing.service';
 import { createStripeGateway, type StripeGateway } from './stripe';
 
@@ -38,7 +39,11 @@ export function billingRoutes(
 
     app.post(
       '/billing/checkout',
-      { ...secured, schema: { tags: ['billing'], security, response: { 200: checkoutResponse } } },
+      {
+        ...secured,
+        config: { rateLimit: perAccountLimit(deps.config.security.checkoutRateLimit) },
+        schema: { tags: ['billing'], security, response: { 200: checkoutResponse } },
+      },
       async (request) => ({ ok: true as const, ...(await billing.startCheckout(billingDeps, request.userId)) }),
     );
 

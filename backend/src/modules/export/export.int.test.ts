@@ -207,19 +207,19 @@ describe('GET /export/job/:id/shortlisted', () => {
     expect(workbook.getWorksheet('Shortlist')?.rowCount).toBe(1);
   });
 
-  it('accepts the token as ?access_token= so a plain download link works', async () => {
-    const res = await get(`/export/job/${jobId}/shortlisted?format=csv&access_token=${owner.token}`, null);
-    expect(res.statusCode).toBe(200);
-    expect(parseCsv(res.rawPayload.subarray(3).toString('utf8'))).toHaveLength(6);
-    const anonymous = await get(`/export/job/${jobId}/shortlisted?format=csv`, null);
-    expect(anonymous.statusCode).toBe(401);
+  it('takes the access token from the Authorization header only, never from ?access_token=', async () => {
+    const inQuery = await get(`/export/job/${jobId}/shortlisted?format=csv&access_token=${owner.token}`, null);
+    expect(inQuery.statusCode).toBe(401);
+    expect(body(inQuery).code).toBe('UNAUTHORIZED');
+    const withHeader = await get(`/export/job/${jobId}/shortlisted?format=csv`, owner.token);
+    expect(parseCsv(withHeader.rawPayload.subarray(3).toString('utf8'))).toHaveLength(6);
   });
 
   it("answers 404 for another user's job or a job that does not exist, and 400 for an unknown format", async () => {
     const stranger = await createUser(t);
     const theirs = await get(`/export/job/${jobId}/shortlisted?format=csv`, stranger.token);
     expect(theirs.statusCode).toBe(404);
-    expect(body(theirs)).toEqual({ ok: false, error: 'Job not found' });
+    expect(body(theirs)).toEqual({ ok: false, code: 'NOT_FOUND', error: 'Job not found' });
     expect((await get('/export/job/999999/shortlisted')).statusCode).toBe(404);
 
     const bad = await get(`/export/job/${jobId}/shortlisted?format=pdf`);

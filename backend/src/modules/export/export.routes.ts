@@ -7,9 +7,6 @@ import { exportShortlisted } from './export.service';
 
 const exportQuerySchema = z.object({
   format: z.enum(['csv', 'xlsx'], { message: 'format must be csv or xlsx' }).default('csv'),
-  // A plain download link cannot send an Authorization header; the guard reads the token from here.
-  // It must be declared, or validation would strip it before the guard runs.
-  access_token: z.string().max(4096).optional(),
 });
 
 export function exportRoutes(deps: { db: DB }, guards: ReturnType<typeof createAuthGuards>): FastifyPluginAsyncZod {

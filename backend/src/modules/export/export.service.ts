@@ -43,8 +43,10 @@ export const EXPORT_COLUMNS: readonly Column[] = [
 ];
 
 // Spreadsheets run a cell that starts with one of these as a formula (CSV injection); tab and CR are
-// the documented bypasses, and leading spaces are trimmed by some importers before the check.
-const FORMULA_START = /^(?:[=+\-@\t\r]| +[=+\-@])/;
+// the documented bypasses, and importers trim leading blanks before the check — not only ASCII spaces but
+// no-break and other Unicode spaces (Zs), control characters (Cc) and invisible format characters (Cf, e.g.
+// U+200B, U+FEFF). Full-width = + - @ are read as formulas by some spreadsheet locales.
+const FORMULA_START = /^(?:[\t\r]|[\s\p{Zs}\p{Cc}\p{Cf}]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/u;
 
 /**
  * Makes a text cell inert in Excel/LibreOffice/Sheets by prefixing `'` (OWASP's advice). Resume text is

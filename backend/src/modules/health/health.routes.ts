@@ -89,8 +89,8 @@ export function healthRoutes(deps: { db: DB; config: Config; info: HealthInfo; m
       {
         schema: {
           tags: ['health'],
-          description: 'Prometheus text format: event-loop delay, queue depth, worker processes and tasks, Node process metrics.',
-          produces: ['text/plain'],
+          description:
+            'Prometheus text format (`text/plain; version=0.0.4`): event-loop delay, queue depth, worker processes and tasks, Node process metrics. No tenant data; keep it behind your firewall like any metrics endpoint.',
         },
       },
       async (_request, reply) => {

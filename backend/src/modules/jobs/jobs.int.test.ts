@@ -241,7 +241,8 @@ describe('screening jobs over HTTP', () => {
     const job = await createJob(owner.token);
     await upload(owner.token, job.id, [{ fileName: 'sse.pdf', bytes: await pdfFromLines(RESUME_LINES('Ess Essie')) }]);
     await t.app.jobs.idle();
-    const res = await t.app.inject({ method: 'GET', url: `/jobs/${job.id}/events?access_token=${owner.token}` });
+    const { ticket } = body<{ ticket: string }>(await t.app.inject({ method: 'POST', url: `/jobs/${job.id}/events/ticket`, headers: bearer(owner.token) }));
+    const res = await t.app.inject({ method: 'GET', url: `/jobs/${job.id}/events?ticket=${ticket}` });
     expect(res.headers['content-type']).toMatch(/text\/event-stream/);
     expect(res.body).toContain('event: progress');
     expect(JSON.parse(/data: (.*)/.exec(res.body)![1]!)).toEqual({ job_id: job.id, status: 'completed', progress_done: 1, progress_total: 1 });

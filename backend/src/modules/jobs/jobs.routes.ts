@@ -169,13 +169,13 @@ export function jobsRoutes(
     app.get(
       '/jobs/:id/events',
       {
-        ...auth,
+        preHandler: guards.requireJobStreamAccess,
         schema: {
           tags: ['jobs'],
           security,
-          description: 'Server-sent events: `event: progress` with `{job_id,status,progress_done,progress_total}`; ends when the job completes or fails, or with `event: deleted` when it is deleted. At most MAX_EVENT_STREAMS_PER_USER open streams per user (429 beyond). Accepts `?access_token=` since EventSource cannot send headers.',
+          description: 'Server-sent events: `event: progress` with `{job_id,status,progress_done,progress_total}`; ends when the job completes or fails, or with `event: deleted` when it is deleted. At most MAX_EVENT_STREAMS_PER_USER open streams per user (429 beyond). EventSource cannot send headers: pass `?ticket=` from `POST /jobs/{id}/events/ticket` instead.',
           params: idParamSchema,
-          querystring: z.object({ access_token: z.string().optional() }),
+          querystring: z.object({ ticket: z.string().max(4096).optional() }),
         },
       },
       async (request, reply) => {

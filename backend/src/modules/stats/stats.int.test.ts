@@ -147,7 +147,7 @@ describe('GET /jobs/stats after real uploads, overrides, re-scoring, a deletion 
     expect((await statsOf(stranger)).total_candidates).toBe(2);
     const refused = await api('GET', `/jobs/stats?job_id=${jobA}`, stranger);
     expect(refused.statusCode).toBe(404);
-    expect(body(refused)).toEqual({ ok: false, error: 'Job not found' });
+    expect(body(refused)).toEqual({ ok: false, code: 'NOT_FOUND', error: 'Job not found' });
   });
 });
 
