@@ -16,13 +16,12 @@
  * and random weights with ../shared/tools/make-minilm-shaped-model.mjs: its cost per token is MiniLM's, its
  * vectors mean nothing — speed only, never quality. --model=lexical runs the lexical fallback.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import SQLite from 'better-sqlite3';
+import { startBenchServer, processTreeRss } from './lib/bench-server';
 import { realResumeFiles, categoryResumeTexts, type BenchFile } from './lib/real-resumes';
 import { generateResumeCorpus } from './lib/resume-corpus';
 import { percentile } from './lib/ranking';
@@ -36,28 +35,6 @@ const count = Number(args['count'] ?? 500);
 const batches = Number(args['batches'] ?? 1);
 const perRequest = Number(args['per-request'] ?? 40);
 const readers = Number(args['readers'] ?? 4);
-
-function multipartBody(files: BenchFile[]): { body: Buffer; contentType: string } {
-  const boundary = '----shortlistbench' + Math.random().toString(16).slice(2);
-  const chunks: Buffer[] = [];
-  for (const f of files) {
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${f.fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
-    chunks.push(Buffer.from(f.bytes), Buffer.from('\r\n'));
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { body: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
 
 /** The model folder for --model, built once from the corpus's words (so sequence lengths are realistic). */
 function benchModel(texts: string[]): { dir: string; name: string } | null {
@@ -96,41 +73,6 @@ async function loadCorpus(round: number): Promise<BenchFile[]> {
   return files;
 }
 
-function rssMb(pid: number): number {
-  try {
-    const kb = /^VmRSS:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    return kb ? Number(kb) / 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
-
-function childPids(pid: number): number[] {
-  try {
-    return fs
-      .readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
-      .trim()
-      .split(/\s+/)
-      .filter(Boolean)
-      .map(Number);
-  } catch {
-    return [];
-  }
-}
-
-/** The server process and the screening worker processes under it. */
-function processTree(rootPid: number): number[] {
-  const all: number[] = [];
-  const walk = (pid: number) => {
-    all.push(pid);
-    for (const c of childPids(pid)) {
-      walk(c);
-    }
-  };
-  walk(rootPid);
-  return all;
-}
-
 async function main(): Promise<void> {
   if (corpus === 'real' && !fs.existsSync(path.join(SHARED, 'data'))) {
     console.error(`--corpus=real reads ${path.join(SHARED, 'data')}, which is absent here; use --corpus=generated`);
@@ -138,73 +80,21 @@ async function main(): Promise<void> {
   }
   const vocabTexts = corpus === 'real' ? categoryResumeTexts(path.join(SHARED, 'data')).map((t) => t.text) : ['resume experience skills'];
   const modelDir = benchModel(vocabTexts);
-  const port = await freePort();
-  const dbFile = path.join(os.tmpdir(), `shortlist-bench-${process.pid}.db`);
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'production',
-    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-01',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-    DATABASE_URL: `sqlite://${dbFile}`,
-    FREE_TRIAL_CREDITS: String(count * batches + 1000),
+  const server = await startBenchServer({
     MAX_FILES_PER_UPLOAD: String(Math.max(perRequest, 500)),
-    MODEL_ALLOW_DOWNLOAD: 'false',
-    AUTH_RATE_LIMIT_MAX: '100000',
     ...(modelDir ? { MODEL_DIR: modelDir.dir, MODEL_NAME: modelDir.name } : { MODEL_DIR: '', MODEL_NAME: 'none' }),
-  };
-  const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'backend', 'src', 'main.ts')], {
-    env,
-    cwd: path.join(ROOT, 'backend'),
-    stdio: ['ignore', 'inherit', 'inherit'],
+    ...(args['resume-tokens'] ? { EMBED_RESUME_TOKENS: args['resume-tokens'] } : {}),
+    ...(args['concurrency'] ? { PROCESSING_CONCURRENCY: args['concurrency'] } : {}),
   });
-  const base = `http://127.0.0.1:${port}`;
-  const stop = () => {
-    server.kill('SIGTERM');
-    for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) {
-      fs.rmSync(f, { force: true });
-    }
-  };
+  const { base } = server;
   try {
-    let health: { embedder?: { kind: string; description: string }; vector_index?: string } = {};
-    for (let i = 0; i < 600; i++) {
-      try {
-        health = (await (await fetch(`${base}/health`)).json()) as typeof health;
-        if (health.embedder && health.embedder.kind !== 'starting') {
-          break;
-        }
-      } catch {
-        // not listening yet
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    const db = new SQLite(dbFile);
-    const account = async (name: string) => {
-      await fetch(`${base}/auth/signup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: name, email: `${name}@example.com`, password: 'bench-password' }) });
-      db.prepare('update users set is_verified = 1 where username = ?').run(name);
-      const login = (await (await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: name, password: 'bench-password' }) })).json()) as { token: string };
-      return { authorization: `Bearer ${login.token}` };
-    };
-    const uploader = await account('bench');
-    const reader = await account('reader');
+    const health = await server.health();
+    const uploader = await server.account('bench');
+    const reader = await server.account('reader');
     const jd = fs.readFileSync(path.join(ROOT, 'samples', 'jds', 'senior-full-stack-engineer.txt'), 'utf8');
-    const newJob = async (headers: Record<string, string>, title: string) =>
-      ((await (await fetch(`${base}/jobs`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ title, description: jd }) })).json()) as { job: { id: number } }).job.id;
-    const upload = async (headers: Record<string, string>, jobId: number, files: BenchFile[]) => {
-      const form = multipartBody(files);
-      const res = await fetch(`${base}/jobs/${jobId}/resumes`, { method: 'POST', headers: { ...headers, 'content-type': form.contentType }, body: form.body });
-      return (await res.json()) as { accepted: number; files: Array<{ outcome: string; reason: string | null }> };
-    };
-    const waitDone = async (headers: Record<string, string>, jobId: number) => {
-      for (;;) {
-        const j = ((await (await fetch(`${base}/jobs/${jobId}`, { headers })).json()) as { job: { status: string; candidate_count: number; progress_done: number; progress_total: number } }).job;
-        if ((j.status === 'completed' || j.status === 'failed') && j.progress_done >= j.progress_total) {
-          return j;
-        }
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    };
+    const newJob = (headers: Record<string, string>, title: string) => server.newJob(headers, title, jd);
+    const upload = server.upload;
+    const waitDone = server.waitDone;
 
     // The reader's own small job, so its dashboard reads return real rows.
     const readerFiles = (await loadCorpus(99)).slice(0, 30);
@@ -252,10 +142,15 @@ async function main(): Promise<void> {
 
       const t0 = performance.now();
       let accepted = 0;
+      const rejected = new Map<string, number>();
       const uploadMs: number[] = [];
       for (const body of bodies) {
         const tu = performance.now();
-        accepted += (await upload(uploader, jobId, body)).accepted;
+        const result = await upload(uploader, jobId, body);
+        accepted += result.accepted;
+        for (const f of result.files.filter((x) => x.outcome === 'rejected')) {
+          rejected.set(f.reason_code ?? '?', (rejected.get(f.reason_code ?? '?') ?? 0) + 1);
+        }
         uploadMs.push(performance.now() - tu);
       }
       const uploadedAt = performance.now();
@@ -265,20 +160,21 @@ async function main(): Promise<void> {
       clearInterval(scraper);
       await Promise.all(readerLoops);
 
-      const tree = processTree(server.pid!);
-      const rss = tree.map(rssMb);
+      const rss = processTreeRss(server.pid);
       const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
       const ms = (x: number) => `${x.toFixed(1)} ms`;
       console.log(`\nbatch ${round + 1}/${batches}: ${files.length} files (${Object.entries(kinds).map(([k, v]) => `${v} ${k}`).join(', ')}); accepted ${accepted}, stored ${done.candidate_count}, job ${done.status}`);
+      if (rejected.size > 0) {
+        console.log(`  rejected at upload: ${[...rejected].map(([code, n]) => `${n} ${code}`).join(', ')}`);
+      }
       console.log(`  end to end (first upload → completed): ${s(totalMs)} → ${(files.length / (totalMs / 1000)).toFixed(1)} resumes/s`);
       console.log(`  uploads answered after ${s(uploadedAt - t0)} (${bodies.length} requests, each p50 ${ms(percentile(uploadMs, 50))}, max ${ms(Math.max(...uploadMs))})`);
       console.log(`  event-loop delay (server, 1 s windows, 10 ms timer resolution included): p99 of windows median ${ms(percentile(eld, 50))}, worst ${ms(Math.max(0, ...eld))} (${eld.length} windows)`);
       console.log(`  dashboard reads during the batch: ${readLatencies.length} requests, p50 ${ms(percentile(readLatencies, 50))}, p99 ${ms(percentile(readLatencies, 99))}, max ${ms(Math.max(...readLatencies))}`);
       console.log(`  memory after the batch: server ${(rss[0] ?? 0).toFixed(0)} MB, ${rss.length - 1} worker processes ${rss.slice(1).map((m) => m.toFixed(0)).join(' + ')} MB; total ${rss.reduce((a, b) => a + b, 0).toFixed(0)} MB`);
     }
-    db.close();
   } finally {
-    stop();
+    server.stop();
   }
 }
 

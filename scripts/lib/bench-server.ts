@@ -1,0 +1,155 @@
+/**
+ * The app as its own process for benchmarks (as `npm start` runs it: SQLite, the local worker pool), with
+ * helpers to sign up verified users and upload over real HTTP.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import SQLite from 'better-sqlite3';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export interface BenchFileLike {
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+export function multipartBody(files: BenchFileLike[]): { body: Buffer; contentType: string } {
+  const boundary = '----shortlistbench' + Math.random().toString(16).slice(2);
+  const chunks: Buffer[] = [];
+  for (const f of files) {
+    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${f.fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
+    chunks.push(Buffer.from(f.bytes), Buffer.from('\r\n'));
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { body: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+export interface BenchServer {
+  base: string;
+  pid: number;
+  health(): Promise<{ embedder?: { kind: string; description: string }; vector_index?: string }>;
+  /** A verified user's auth header. */
+  account(name: string): Promise<Record<string, string>>;
+  newJob(headers: Record<string, string>, title: string, description: string): Promise<number>;
+  upload(headers: Record<string, string>, jobId: number, files: BenchFileLike[]): Promise<{ accepted: number; files: Array<{ file_name: string; outcome: string; reason_code: string | null; reason: string | null }> }>;
+  waitDone(headers: Record<string, string>, jobId: number): Promise<{ status: string; candidate_count: number; progress_done: number; progress_total: number }>;
+  stop(): void;
+}
+
+/** Starts the server with these settings on top of benchmark defaults and waits until its workers are ready. */
+export async function startBenchServer(extraEnv: Record<string, string>): Promise<BenchServer> {
+  const port = await freePort();
+  const dbFile = path.join(os.tmpdir(), `shortlist-bench-${process.pid}-${port}.db`);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-01',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: `sqlite://${dbFile}`,
+    FREE_TRIAL_CREDITS: '100000',
+    MODEL_ALLOW_DOWNLOAD: 'false',
+    AUTH_RATE_LIMIT_MAX: '100000',
+    ...extraEnv,
+  };
+  const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'backend', 'src', 'main.ts')], {
+    env,
+    cwd: path.join(ROOT, 'backend'),
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const health = async () => (await (await fetch(`${base}/health`)).json()) as { embedder?: { kind: string; description: string }; vector_index?: string };
+  for (let i = 0; i < 600; i++) {
+    try {
+      const h = await health();
+      if (h.embedder && h.embedder.kind !== 'starting') {
+        break;
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const json = { 'content-type': 'application/json' };
+  return {
+    base,
+    pid: server.pid!,
+    health,
+    async account(name) {
+      await fetch(`${base}/auth/signup`, { method: 'POST', headers: json, body: JSON.stringify({ username: name, email: `${name}@example.com`, password: 'bench-password' }) });
+      const db = new SQLite(dbFile);
+      db.prepare('update users set is_verified = 1 where username = ?').run(name);
+      db.close();
+      const login = (await (await fetch(`${base}/auth/login`, { method: 'POST', headers: json, body: JSON.stringify({ username: name, password: 'bench-password' }) })).json()) as { token: string };
+      return { authorization: `Bearer ${login.token}` };
+    },
+    async newJob(headers, title, description) {
+      const res = await fetch(`${base}/jobs`, { method: 'POST', headers: { ...headers, ...json }, body: JSON.stringify({ title, description }) });
+      return ((await res.json()) as { job: { id: number } }).job.id;
+    },
+    async upload(headers, jobId, files) {
+      const form = multipartBody(files);
+      const res = await fetch(`${base}/jobs/${jobId}/resumes`, { method: 'POST', headers: { ...headers, 'content-type': form.contentType }, body: form.body });
+      return (await res.json()) as Awaited<ReturnType<BenchServer['upload']>>;
+    },
+    async waitDone(headers, jobId) {
+      for (;;) {
+        const j = ((await (await fetch(`${base}/jobs/${jobId}`, { headers })).json()) as { job: { status: string; candidate_count: number; progress_done: number; progress_total: number } }).job;
+        if ((j.status === 'completed' || j.status === 'failed') && j.progress_done >= j.progress_total) {
+          return j;
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
+    stop() {
+      server.kill('SIGTERM');
+      for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) {
+        fs.rmSync(f, { force: true });
+      }
+    },
+  };
+}
+
+/** RSS in MB of a process and of every process under it (the server, then its worker processes). */
+export function processTreeRss(rootPid: number): number[] {
+  const rss = (pid: number) => {
+    try {
+      const kb = /^VmRSS:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+      return kb ? Number(kb) / 1024 : 0;
+    } catch {
+      return 0;
+    }
+  };
+  const children = (pid: number): number[] => {
+    try {
+      return fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    } catch {
+      return [];
+    }
+  };
+  const out: number[] = [];
+  const walk = (pid: number) => {
+    out.push(rss(pid));
+    for (const c of children(pid)) {
+      walk(c);
+    }
+  };
+  walk(rootPid);
+  return out;
+}
