@@ -128,8 +128,9 @@ function markAlias(name: string, common: Set<string>, source: 'onet' | 'esco'): 
       return word.length <= 3 ? `^${word}` : word.toLowerCase();
     }
     if (isUpper(word)) {
-      // A short acronym ("CPT", "OCR") means many things; it counts only in a list of skills.
-      return word.length <= 3 ? `~${word}` : `^${word}`;
+      // An upper-case word ("LEAD", "ARTS") is still a word; a short acronym ("CPT", "NAT") means many things and
+      // counts only in a list of skills.
+      return common.has(word.toLowerCase()) ? null : word.length <= 3 ? `~${word}` : `^${word}`;
     }
     if (source === 'esco' && /^[a-z]/.test(word)) {
       // ESCO labels are lower case; a rare word ("geotechnics") is safe in any case, a common one is not a skill.
@@ -356,7 +357,7 @@ function buildSkills(common: Set<string>, verbs: Set<string>): {
         verbs.has(firstWord) ||
         verbs.has(firstWord.replace(/e?s$/, '')) ||
         (words.length > 1 && /ing$/.test(firstWord)) ||
-        verbs.has(firstWord.replace(/is(e|es|ing)$/, 'iz$1').replace(/ing$/, 'e')) ||
+        verbs.has(firstWord.replace(/is(e|es|ing)$/, 'iz$1').replace(/ys(e|es|ing)$/, 'yz$1').replace(/ing$/, 'e')) ||
         /^(?:competent|understand|undertake|achieve|teach|teaches|rig|write|speak|read|comprehend|introduce|utilise|enact)$/.test(firstWord);
       if (isVerb) {
         continue;

@@ -23,6 +23,10 @@ interface AliasMatch {
   mode: Mode;
   /** The alias as written, for exact-case comparison. */
   surface: string;
+  /** Taxonomy-derived: a marked alias must then be written exactly so ("APIS" the product is not "APIs"). */
+  isGenerated: boolean;
+  /** An ESCO knowledge area ("Computer science"): in a degree's name it is the degree, not a skill. */
+  isKnowledgeArea: boolean;
 }
 
 interface TrieNode {
@@ -53,6 +57,9 @@ const VERSION_RE = /^(?:v?\d{1,2}(?:\.\d+)*[a-z]{0,2}|\d{1,2}(?:g|c|i|x)|(?:19|2
 // What makes a company name the employer rather than the product.
 const EMPLOYER_BEFORE = new Set(['at', 'joined', 'join', 'joining', '@']);
 const EMPLOYER_LABEL_BEFORE_RE = /\b(?:company|employer|organi[sz]ation|client|firm)\s*[:\-–]\s*$/i;
+// A degree's line: "B.Tech Computer Science, IIT Delhi", "Master of Science in Civil Engineering".
+const DEGREE_LINE_RE =
+  /\b(?:b\.?\s?tech|m\.?\s?tech|b\.\s?e|m\.\s?e|b\.?\s?sc|m\.?\s?sc|bachelor'?s?|master'?s?|degree|diploma|ph\.?\s?d|mba|bca|mca|university|college|graduat\w*)\b/i;
 const EMPLOYER_AFTER_RE =
   /^[\s,.]*(?:corporation|corp|inc|incorporated|ltd|limited|llc|plc|pvt|private|gmbh|technologies|systems|india|solutions|financial|labs|global|services|consulting|group|software|america|usa|uk|japan|germany|netherlands|singapore|networks|health|university|co)\b/i;
 
@@ -107,7 +114,7 @@ export function isExpressibleAlias(alias: string): boolean {
 }
 
 /** Adds one alias to the trie; false when it cannot be expressed in tokens and joiners. */
-function addAlias(vocab: Vocabulary, canonical: string, written: string): boolean {
+function addAlias(vocab: Vocabulary, canonical: string, written: string, source: SkillSource): boolean {
   const mode: Mode = written.startsWith('~') ? 'list-only' : written.startsWith('^') ? 'exact-case' : 'any-case';
   const surface = mode === 'any-case' ? written : written.slice(1);
   const parsed = aliasKeys(surface);
@@ -129,7 +136,13 @@ function addAlias(vocab: Vocabulary, canonical: string, written: string): boolea
     vocab.aliasToCanonical.set(surface.toLowerCase(), canonical);
   }
   if (!node.matches.some((m) => m.canonical === canonical && m.mode === mode)) {
-    node.matches.push({ canonical, mode, surface: tokens.map((t) => t.text).join(' ') });
+    node.matches.push({
+      canonical,
+      mode,
+      surface: tokens.map((t) => t.text).join(' '),
+      isGenerated: source !== 'curated',
+      isKnowledgeArea: source === 'esco',
+    });
   }
   return true;
 }
@@ -142,7 +155,7 @@ function addEntry(vocab: Vocabulary, canonical: string, aliases: string[], sourc
   const marked = new Set(aliases.filter((a) => /^[~^]/.test(a)).map((a) => a.slice(1).toLowerCase()));
   const all = marked.has(canonical.toLowerCase()) ? aliases : [canonical, ...aliases];
   for (const alias of new Set(all)) {
-    const isAdded = addAlias(vocab, canonical, alias);
+    const isAdded = addAlias(vocab, canonical, alias, source);
     if (!isAdded && source === 'curated' && alias !== canonical) {
       throw new Error(`skills vocabulary: alias "${alias}" of ${canonical} has an unsupported separator`);
     }
@@ -222,11 +235,18 @@ function confidenceOf(match: AliasMatch, tokens: Token[], first: number, last: n
     .slice(first, last + 1)
     .map((t) => t.text)
     .join(' ');
-  const isAsSpelled = written === match.surface || written === match.surface.toUpperCase();
+  // As spelled: exactly, in capitals ("EXCEL"), or with capitals starting the words of a lower-case name
+  // ("Family law", "Family Law" for "family law").
+  const capitalised = (s: string): string => s.replace(/(^|\s)(\p{Ll})/gu, (_, sp: string, c: string) => sp + c.toUpperCase());
+  const isAsSpelled =
+    written === match.surface ||
+    written === match.surface.toUpperCase() ||
+    (match.surface === match.surface.toLowerCase() &&
+      (written === capitalised(match.surface) || written === match.surface.replace(/^\p{Ll}/u, (c) => c.toUpperCase())));
   if (isAsSpelled) {
     return match.mode === 'exact-case' ? 'confident' : 'list-only';
   }
-  return match.surface.length > 1 ? 'list-strict' : null;
+  return match.surface.length > 1 && !match.isGenerated ? 'list-strict' : null;
 }
 
 function lineAround(text: string, at: number): { start: number; end: number } {
@@ -236,10 +256,11 @@ function lineAround(text: string, at: number): { start: number; end: number } {
 }
 
 /**
- * "Oracle" as the employer: "at Oracle", "Company: Oracle", "Oracle India Pvt Ltd", or the name alone before
- * a separator on a dated line with no other skill ("Oracle, Bangalore — 2015 – 2019").
+ * "Oracle" as the employer: "at Oracle", "Company: Oracle", "Oracle India Pvt Ltd", "Team Member - Cisco" (a
+ * title, then the company, ending the line), or the name alone before a separator with dates on its line or
+ * the next few ("Oracle -" / "June 2011 to Present"), with no other skill on the line.
  */
-function isEmployerMention(text: string, tokens: Token[], index: number, hasOtherSkillOnLine: (i: number) => boolean): boolean {
+function isEmployerMention(text: string, tokens: Token[], index: number, hasOtherSkillOnLine: () => boolean): boolean {
   const token = tokens[index] as Token;
   const prev = tokens[index - 1];
   const gapBefore = prev ? text.slice(prev.end, token.start) : '';
@@ -254,8 +275,15 @@ function isEmployerMention(text: string, tokens: Token[], index: number, hasOthe
   if (EMPLOYER_AFTER_RE.test(after)) {
     return true;
   }
-  const lineText = text.slice(line.start, line.end);
-  return /^\s*[,|–—(-]/.test(after) && /\b(?:19|20)\d\d\b/.test(lineText) && !hasOtherSkillOnLine(index);
+  if (hasOtherSkillOnLine()) {
+    return false;
+  }
+  const endsLine = /^[\s,.]*$/.test(after);
+  if (prev && /^\s*[-–—|@]\s*$/.test(gapBefore) && endsLine && prev.start >= line.start) {
+    return true;
+  }
+  const nextLines = text.slice(line.start, Math.min(text.length, line.end + 120)).split('\n').slice(0, 4).join('\n');
+  return /^\s*[,|–—(-]/.test(after) && /\b(?:19|20)\d\d\b/.test(nextLines);
 }
 
 function scan(rawText: string): Hit[] {
@@ -306,6 +334,13 @@ function scan(rawText: string): Hit[] {
     const isLabel = CATEGORY_SKILLS.has(best.match.canonical) && /^\s*:/.test(textAfter);
     const isVetoed = FOLLOWED_BY_VETO[best.match.canonical]?.test(textAfter) ?? false;
     const isListOnly = best.confidence !== 'confident';
+    if (best.match.isKnowledgeArea) {
+      const line = lineAround(text, (tokens[i] as Token).start);
+      if (DEGREE_LINE_RE.test(text.slice(line.start, line.end))) {
+        i = last + 1;
+        continue;
+      }
+    }
     if (!isLabel && !isVetoed && (!isListOnly || isListSeparated(text, tokens, i, best.last, best.confidence === 'list-strict'))) {
       hits.push({
         canonical: best.match.canonical,

@@ -8,7 +8,7 @@ import { lexicalTerms } from '../lexical.js';
 const LEADING_SENIORITY = new Set(
   (
     'senior sr snr junior jr jnr lead principal staff associate assistant asst trainee apprentice entry level mid ' +
-    'graduate deputy acting interim freelance contract contractual temporary temp part time full remote experienced'
+    'graduate deputy acting interim freelance contract contractual temporary temp remote experienced'
   ).split(' '),
 );
 const TRAILING_SENIORITY = new Set('i ii iii iv v vi 1 2 3 4 5 intern trainee level'.split(' '));
@@ -19,6 +19,9 @@ export function titleWords(raw: string): string[] {
     raw
       .toLowerCase()
       .replace(/&/g, ' and ')
+      // "Full-Stack", "Back-end", "frontend": one spelling for the stack words titles use.
+      .replace(/\b(full|back|front)[\s-]?(stack|end)\b/g, '$1 $2')
+      .replace(/\bfullstack\b/g, 'full stack')
       // "QA/QC", "Sr./Lead": a slash separates words; a dot ends an abbreviation ("Sr." → "sr").
       .replace(/[/\\|,;:()[\]{}"“”'’!?*•·–—_]/g, ' ')
       .split(/\s+/)
@@ -56,7 +59,7 @@ export function titleKey(raw: string): string {
 
 /** The title key without leading and trailing seniority words ("senior data engineer ii" → "data engineer"). */
 export function titleKeyWithoutSeniority(key: string): string {
-  const words = key.split(' ');
+  const words = key.replace(/^(?:full|part) time /, '').split(' ');
   let start = 0;
   let end = words.length;
   while (start < end - 1 && LEADING_SENIORITY.has(words[start] ?? '')) {
