@@ -5,12 +5,14 @@ import { Kysely, Migrator, MysqlDialect, SqliteDialect, type Migration, type Mig
 import { createPool } from 'mysql2';
 import type { DatabaseConfig } from '../config';
 import * as initial from './migrations/001_initial';
+import * as matching from './migrations/004_matching';
 import type { Database } from './types';
 
 export type DB = Kysely<Database>;
 
 const MIGRATIONS: Record<string, Migration> = {
   '001_initial': initial,
+  '004_matching': matching,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -56,6 +56,8 @@ export interface JobsTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   completed_at: Timestamp | null;
+  /** JSON JobRequirements (packages/contracts matching.ts): parsed from the JD, or as the recruiter edited them. */
+  requirements: string | null;
 }
 
 export type FileStatusValue = 'queued' | 'processing' | 'done' | 'rejected';
@@ -108,6 +110,10 @@ export interface CandidatesTable {
   score_version: number;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** JSON CandidateFeatures: what scoring needs from the resume, computed once (no contact details). */
+  features: string | null;
+  /** JSON ScoreExplanation of the current score: parts, arithmetic, evidence per requirement. */
+  score_explanation: string | null;
 }
 
 export interface ScoreHistoryTable {

@@ -59,6 +59,8 @@ export async function insertJob(
     shortlistThreshold: number;
     requiredSkills: string[];
     requiredYears: number | null;
+    /** JSON JobRequirements. */
+    requirements?: string | null;
   },
 ): Promise<JobRow> {
   const now = nowIso();
@@ -72,6 +74,7 @@ export async function insertJob(
       shortlist_threshold: values.shortlistThreshold,
       required_skills: JSON.stringify(values.requiredSkills),
       required_years: values.requiredYears,
+      requirements: values.requirements ?? null,
       progress_done: 0,
       progress_total: 0,
       candidate_count: 0,
@@ -132,6 +135,7 @@ export async function updateJobFields(
     shortlist_threshold: number;
     required_skills: string;
     required_years: number | null;
+    requirements: string | null;
     status: JobStatusValue;
     error: string | null;
     completed_at: string | null;
@@ -469,6 +473,7 @@ export async function updateCandidateScore(
     | 'semantic_similarity'
     | 'matched_skills'
     | 'missing_skills'
+    | 'score_explanation'
     | 'status'
     | 'score_version'
   >,

@@ -17,7 +17,9 @@ import {
   type JobScoringContext,
   type PreparedResume,
 } from '../screening/pipeline';
+import { featuresFromStoredFields } from '../screening/features';
 import { parseJobRequirements } from '../screening/jd-requirements';
+import type { CandidateFeatures, JobRequirements } from '@shortlist/contracts';
 import type { ScreeningRuntime } from '../screening/runtime';
 import { FileRejectedError } from '../screening/types';
 import type { VectorIndex } from '../screening/vector-index';
@@ -43,6 +45,22 @@ interface JobWork {
   queue: QueuedResume[];
   running: boolean;
   cancelled: boolean;
+}
+
+/** Must-have requirement labels, for the jobs.required_skills column the dashboard shows. */
+function mustHaveLabels(requirements: JobRequirements): string[] {
+  return requirements.requirements.filter((r) => r.kind === 'must').map((r) => r.label);
+}
+
+function storedRequirements(job: JobRow): JobRequirements | null {
+  return job.requirements ? (JSON.parse(job.requirements) as JobRequirements) : null;
+}
+
+/** Rows stored before features existed are scored from their skills and years alone. */
+function storedFeatures(row: CandidateRow): CandidateFeatures {
+  return row.features
+    ? (JSON.parse(row.features) as CandidateFeatures)
+    : featuresFromStoredFields(parseJsonArray(row.skills), row.experience_years);
 }
 
 export function toApiJob(row: JobRow): Job {
@@ -138,14 +156,15 @@ export function createJobsService(deps: JobsDeps) {
     userId: number,
     input: { title: string; description: string; shortlist_threshold?: number },
   ): Promise<Job> {
-    const parsed = parseJobRequirements(input.description);
+    const parsed = parseJobRequirements(input.title, input.description);
     const job = await repo.insertJob(db, {
       userId,
       title: input.title,
       description: input.description,
       shortlistThreshold: input.shortlist_threshold ?? config.shortlistThreshold,
-      requiredSkills: parsed.requiredSkills,
-      requiredYears: parsed.requiredYears,
+      requiredSkills: mustHaveLabels(parsed),
+      requiredYears: parsed.min_years_overall,
+      requirements: JSON.stringify(parsed),
     });
     return toApiJob(job);
   }
@@ -402,7 +421,11 @@ export function createJobsService(deps: JobsDeps) {
       }
       await repo.updateJobFields(db, userId, jobId, { status: 'processing' });
       emitProgress({ ...job, status: 'processing' });
-      const ctx = await buildScoringContext(job.description, job.shortlist_threshold, screening.embedder);
+      const ctx = await buildScoringContext(
+        { title: job.title, description: job.description, requirements: storedRequirements(job) },
+        job.shortlist_threshold,
+        screening.embedder,
+      );
       index = newJobIndex(screening.embedder);
       while (w.queue.length > 0 && !w.cancelled) {
         const batch = w.queue.splice(0, BATCH_SIZE);
@@ -473,11 +496,7 @@ export function createJobsService(deps: JobsDeps) {
     const scores = scoreBatch(
       index,
       ctx,
-      ok.map(({ result }) => ({
-        vector: result.vector,
-        skills: result.fields.skills,
-        experienceYears: result.fields.experienceYears,
-      })),
+      ok.map(({ result }) => ({ vector: result.vector, features: result.features })),
     );
     const failed = analysed.filter((a) => !a.result).map((a) => a.item);
     for (const [i, { item, result }] of ok.entries()) {
@@ -504,13 +523,15 @@ export function createJobsService(deps: JobsDeps) {
               extractor: result.extractor,
               embedding: vectorToBytes(result.vector),
               embedder_kind: screening.embedder.kind,
-              match_score: score.matchScore,
-              skill_score: score.skillScore,
-              experience_score: score.experienceScore,
-              semantic_score: score.semanticScore,
-              semantic_similarity: score.semanticSimilarity,
-              matched_skills: JSON.stringify(score.matchedSkills),
-              missing_skills: JSON.stringify(score.missingSkills),
+              match_score: score.match_score,
+              skill_score: score.skill_score,
+              experience_score: score.experience_score,
+              semantic_score: score.semantic_score,
+              semantic_similarity: score.semantic_similarity,
+              matched_skills: JSON.stringify(score.matched_skills),
+              missing_skills: JSON.stringify(score.missing_skills),
+              features: JSON.stringify(result.features),
+              score_explanation: JSON.stringify(score.explanation),
               status: score.status,
             },
             { tokens: usageTokens, costUsd: screening.costOf(result.usage) },
@@ -578,17 +599,21 @@ export function createJobsService(deps: JobsDeps) {
     const description = input.description ?? job.description;
     const threshold = input.shortlist_threshold ?? job.shortlist_threshold;
     const needsRescore = description !== job.description || threshold !== job.shortlist_threshold;
-    const parsed = parseJobRequirements(description);
+    const title = input.title ?? job.title;
+    // A new JD is parsed anew; otherwise the stored (possibly recruiter-edited) requirements stand.
+    const parsed =
+      description !== job.description ? parseJobRequirements(title, description) : (storedRequirements(job) ?? parseJobRequirements(title, description));
     const ctx = needsRescore
-      ? await buildScoringContext(description, threshold, screening.embedder)
+      ? await buildScoringContext({ title, description, requirements: parsed }, threshold, screening.embedder)
       : undefined;
     await inTransaction(db, async (trx) => {
       await repo.updateJobFields(trx, userId, jobId, {
         title: input.title ?? job.title,
         description,
         shortlist_threshold: threshold,
-        required_skills: JSON.stringify(parsed.requiredSkills),
-        required_years: parsed.requiredYears,
+        required_skills: JSON.stringify(mustHaveLabels(parsed)),
+        required_years: parsed.min_years_overall,
+        requirements: JSON.stringify(parsed),
       });
       if (ctx) {
         await rescore(trx, userId, job, ctx);
@@ -605,11 +630,7 @@ export function createJobsService(deps: JobsDeps) {
       const scores = scoreBatch(
         index,
         ctx,
-        withVectors.map((r) => ({
-          vector: bytesToVector(r.embedding!),
-          skills: parseJsonArray(r.skills),
-          experienceYears: r.experience_years,
-        })),
+        withVectors.map((r) => ({ vector: bytesToVector(r.embedding!), features: storedFeatures(r) })),
       );
       const version = job.score_version + 1;
       for (const [i, row] of withVectors.entries()) {
@@ -628,13 +649,14 @@ export function createJobsService(deps: JobsDeps) {
           });
         }
         await repo.updateCandidateScore(trx, userId, row.id, {
-          match_score: s.matchScore,
-          skill_score: s.skillScore,
-          experience_score: s.experienceScore,
-          semantic_score: s.semanticScore,
-          semantic_similarity: s.semanticSimilarity,
-          matched_skills: JSON.stringify(s.matchedSkills),
-          missing_skills: JSON.stringify(s.missingSkills),
+          match_score: s.match_score,
+          skill_score: s.skill_score,
+          experience_score: s.experience_score,
+          semantic_score: s.semantic_score,
+          semantic_similarity: s.semantic_similarity,
+          matched_skills: JSON.stringify(s.matched_skills),
+          missing_skills: JSON.stringify(s.missing_skills),
+          score_explanation: JSON.stringify(s.explanation),
           // A recruiter's explicit decision outlives a re-score.
           status: row.status_overridden === 1 ? row.status : s.status,
           score_version: version,

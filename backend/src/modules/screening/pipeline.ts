@@ -5,10 +5,12 @@
  * Each step is a plain function of its inputs; jobs.service decides when to run them and what to store.
  */
 import { createHash } from 'node:crypto';
+import type { CandidateFeatures, ScoreExplanation } from '@shortlist/contracts';
 import { extractText } from './extract-text';
+import { extractCandidateFeatures, matchingText } from './features';
 import { parseJobRequirements } from './jd-requirements';
 import type { EmbedderKind } from './embedder';
-import { scoreCandidate, type MatchScore } from './score';
+import { legacyScoreColumns, scoreCandidate, type LegacyScoreColumns } from './score';
 import type { ExtractedFields, FieldExtractor, JobRequirements, TokenUsage, UploadedFile } from './types';
 import { FileRejectedError } from './types';
 import { createVectorIndex, type VectorIndex } from './vector-index';
@@ -41,22 +43,28 @@ export async function prepareResume(file: UploadedFile, opts: { maxFileSizeBytes
 
 export interface AnalysedResume {
   fields: ExtractedFields;
+  /** What scoring needs, without the text or contact details (stored; re-scoring reads only this). */
+  features: CandidateFeatures;
   extractor: 'local' | 'groq';
   usage: TokenUsage;
   vector: Float32Array;
 }
 
-/** Step 2 — fields (local or Groq) and the resume's embedding. */
+/**
+ * Step 2 — fields (local or Groq), the matching features and the resume's embedding. The embedding is of the
+ * text with identity blanked out (matchingText), so another name or e-mail cannot move the Match %.
+ */
 export async function analyseResume(
   text: string,
-  deps: { fieldExtractor: FieldExtractor; embedder: DocumentEmbedder },
+  deps: { fieldExtractor: FieldExtractor; embedder: DocumentEmbedder; now?: Date },
 ): Promise<AnalysedResume> {
   const [extraction, vector] = await Promise.all([
     deps.fieldExtractor.extract(text),
-    deps.embedder.embedDocument(text),
+    deps.embedder.embedDocument(matchingText(text)),
   ]);
   return {
     fields: extraction.fields,
+    features: extractCandidateFeatures(text, extraction.fields, { now: deps.now }),
     extractor: extraction.extractor,
     usage: extraction.usage ?? { inputTokens: 0, outputTokens: 0 },
     vector,
@@ -71,21 +79,22 @@ export interface JobScoringContext {
   shortlistThreshold: number;
 }
 
+/** `requirements`: the job's stored (possibly recruiter-edited) requirements; parsed from the JD when absent. */
 export async function buildScoringContext(
-  description: string,
+  job: { title: string; description: string; requirements?: JobRequirements | null },
   shortlistThreshold: number,
   embedder: DocumentEmbedder,
 ): Promise<JobScoringContext> {
-  const parsed = parseJobRequirements(description);
   return {
-    requirements: { requiredSkills: parsed.requiredSkills, requiredYears: parsed.requiredYears },
-    jdVector: await embedder.embedDocument(description),
+    requirements: job.requirements ?? parseJobRequirements(job.title, job.description),
+    jdVector: await embedder.embedDocument(job.description),
     embedderKind: embedder.kind,
     shortlistThreshold,
   };
 }
 
-export interface ScoredResume extends MatchScore {
+export interface ScoredResume extends LegacyScoreColumns {
+  explanation: ScoreExplanation;
   status: 'shortlisted' | 'rejected';
 }
 
@@ -96,15 +105,19 @@ export interface ScoredResume extends MatchScore {
 export function scoreBatch(
   index: VectorIndex,
   ctx: JobScoringContext,
-  batch: Array<{ vector: Float32Array; skills: string[]; experienceYears: number | null }>,
+  batch: Array<{ vector: Float32Array; features: CandidateFeatures }>,
 ): ScoredResume[] {
   const firstPosition = index.size;
   index.add(batch.map((b) => b.vector));
   const similarityByPosition = new Map(index.search(ctx.jdVector, index.size).map((h) => [h.position, h.score]));
   return batch.map((item, i) => {
-    const similarity = similarityByPosition.get(firstPosition + i) ?? 0;
-    const score = scoreCandidate(ctx.requirements, item, similarity, ctx.embedderKind);
-    return { ...score, status: score.matchScore >= ctx.shortlistThreshold ? 'shortlisted' : 'rejected' };
+    const similarity = similarityByPosition.get(firstPosition + i) ?? null;
+    const explanation = scoreCandidate(ctx.requirements, item.features, similarity, ctx.embedderKind);
+    return {
+      ...legacyScoreColumns(explanation),
+      explanation,
+      status: explanation.match_score >= ctx.shortlistThreshold ? 'shortlisted' : 'rejected',
+    };
   });
 }
 
