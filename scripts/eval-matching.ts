@@ -328,6 +328,9 @@ function fit(
   return { weights: best.weights, range, ap: best.ap, admissible };
 }
 
+/** The category resumes' texts, kept for the cost measurement at the end. */
+const categoryTexts: string[] = [];
+
 async function evalCategories(embedder: Embedder, samples: SampleSet | null): Promise<{ weights: ScoreWeights; range: SemanticRange } | null> {
   const csv = path.join(DATA, 'resume-category-updated', 'UpdatedResumeDataSet.csv');
   if (!fs.existsSync(csv)) {
@@ -348,6 +351,7 @@ async function evalCategories(embedder: Embedder, samples: SampleSet | null): Pr
     const id = `r${String(i++).padStart(3, '0')}`;
     categoryOf.set(id, category);
     docs.push(await toDoc(embedder, id, fixMojibake(raw)));
+    categoryTexts.push(fixMojibake(raw));
   }
   const specs = loadCategoryJds();
   const jds: Jd[] = [];
@@ -549,6 +553,34 @@ function printSamples(samples: SampleSet, kind: Embedder['kind'], weights: Score
   );
 }
 
+const cpuMs = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+/**
+ * What matching costs per resume on a warm process (CPU time, so other load on the machine does not count):
+ * local fields + features + one score, over the given texts; and the heap the vocabulary takes once loaded.
+ */
+function reportCost(texts: string[], heapBeforeVocabulary: number, heapAfterVocabulary: number): void {
+  const jd = parseJobRequirements('Data Engineer', 'Requirements: 3+ years of Python, SQL and Spark; Hadoop or Kafka. Nice to have: Airflow.');
+  const start = cpuMs();
+  for (const text of texts) {
+    const fields = extractFieldsLocally(text, { now: NOW });
+    const features = extractCandidateFeatures(text, fields, { now: NOW });
+    scoreCandidate(jd, features, 0.2, 'lexical');
+  }
+  const perResume = (cpuMs() - start) / texts.length;
+  const start2 = cpuMs();
+  for (const text of texts) {
+    extractCandidateFeatures(text, {}, { now: NOW });
+  }
+  const featuresOnly = (cpuMs() - start2) / texts.length;
+  console.log(`\n## Cost (warm, CPU time, ${texts.length} resumes of section 1, mean ${Math.round(mean(texts.map((t) => t.length)))} characters)`);
+  console.log(`   local fields + features + score: ${perResume.toFixed(2)} ms/resume; features alone (identity found locally): ${featuresOnly.toFixed(2)} ms/resume`);
+  console.log(`   vocabulary in memory (heap after loading skills and occupations − before): ${((heapAfterVocabulary - heapBeforeVocabulary) / 1024 / 1024).toFixed(1)} MB`);
+}
+
 async function main(): Promise<void> {
   const hasData = fs.existsSync(DATA);
   const hasSamples = fs.existsSync(path.join(SAMPLES, 'expected.json'));
@@ -568,6 +600,13 @@ async function main(): Promise<void> {
     console.log('  (semantic = lexical similarity here; MiniLM figures need MODEL_DIR with the REAL model — a random-weight');
     console.log('   MiniLM-shaped model says nothing about quality)');
   }
+  // The vocabulary loads on first use; measure the heap it takes before anything else does.
+  globalThis.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  extractCandidateFeatures('Senior Software Engineer\nSkills: Python', {}, { now: NOW });
+  parseJobRequirements('Civil Engineer', 'Design roads.');
+  globalThis.gc?.();
+  const heapAfter = process.memoryUsage().heapUsed;
   const samples = await loadSamples(embedder);
   let fitted: { weights: ScoreWeights; range: SemanticRange } | null = null;
   if (hasData) {
@@ -578,6 +617,9 @@ async function main(): Promise<void> {
   }
   if (samples) {
     printSamples(samples, embedder.kind, fitted?.weights ?? DEFAULT_WEIGHTS, fitted?.range ?? SEMANTIC_RANGES[embedder.kind]);
+  }
+  if (fitted) {
+    reportCost(categoryTexts, heapBefore, heapAfter);
   }
 }
 
