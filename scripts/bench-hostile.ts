@@ -63,7 +63,7 @@ async function main(): Promise<void> {
     console.log(`  all done in ${(totalMs / 1000).toFixed(1)} s`);
     console.log(`  /health during the run: ${healthMs.length} requests, p50 ${percentile(healthMs, 50).toFixed(1)} ms, p99 ${percentile(healthMs, 99).toFixed(1)} ms, worst ${Math.max(...healthMs).toFixed(1)} ms`);
   } finally {
-    server.stop();
+    await server.stop();
   }
 }
 

@@ -15,6 +15,8 @@
  * --model=fp32|q8 builds (once, into backend/data/bench-model) a model with all-MiniLM-L6-v2's exact shape
  * and random weights with ../shared/tools/make-minilm-shaped-model.mjs: its cost per token is MiniLM's, its
  * vectors mean nothing — speed only, never quality. --model=lexical runs the lexical fallback.
+ * --profile writes a V8 CPU profile of the server and of each worker process (node --cpu-prof) and prints
+ * where their time went, so what bounds the throughput is read off a profile, not guessed.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -22,6 +24,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBenchServer, processTreeRss } from './lib/bench-server';
+import { printProfiles } from './lib/cpu-profile';
 import { realResumeFiles, categoryResumeTexts, type BenchFile } from './lib/real-resumes';
 import { generateResumeCorpus } from './lib/resume-corpus';
 import { percentile } from './lib/ranking';
@@ -35,6 +38,7 @@ const count = Number(args['count'] ?? 500);
 const batches = Number(args['batches'] ?? 1);
 const perRequest = Number(args['per-request'] ?? 40);
 const readers = Number(args['readers'] ?? 4);
+const profileDir = 'profile' in args ? fs.mkdtempSync(path.join(os.tmpdir(), 'shortlist-prof-')) : null;
 
 /** The model folder for --model, built once from the corpus's words (so sequence lengths are realistic). */
 function benchModel(texts: string[]): { dir: string; name: string } | null {
@@ -85,6 +89,8 @@ async function main(): Promise<void> {
     ...(modelDir ? { MODEL_DIR: modelDir.dir, MODEL_NAME: modelDir.name } : { MODEL_DIR: '', MODEL_NAME: 'none' }),
     ...(args['resume-tokens'] ? { EMBED_RESUME_TOKENS: args['resume-tokens'] } : {}),
     ...(args['concurrency'] ? { PROCESSING_CONCURRENCY: args['concurrency'] } : {}),
+    // Every node process under the server (its worker processes too) writes a profile when it exits.
+    ...(profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}),
   });
   const { base } = server;
   try {
@@ -174,7 +180,11 @@ async function main(): Promise<void> {
       console.log(`  memory after the batch: server ${(rss[0] ?? 0).toFixed(0)} MB, ${rss.length - 1} worker processes ${rss.slice(1).map((m) => m.toFixed(0)).join(' + ')} MB; total ${rss.reduce((a, b) => a + b, 0).toFixed(0)} MB`);
     }
   } finally {
-    server.stop();
+    await server.stop();
+  }
+  if (profileDir) {
+    console.log(`\nCPU profiles (${profileDir}):`);
+    printProfiles(profileDir);
   }
 }
 

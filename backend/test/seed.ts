@@ -3,6 +3,7 @@ import type { DB } from '../src/db/database';
 import { insertCandidate, type NewCandidate } from '../src/modules/candidates/candidates.repository';
 import { insertJobFile } from '../src/modules/jobs/job-files.repository';
 import { insertJob } from '../src/modules/jobs/jobs.repository';
+import { parseJobRequirements } from '../src/modules/screening/jd-requirements';
 
 /**
  * Test helpers: jobs and candidates written through the repositories' own functions (the same
@@ -20,7 +21,7 @@ export async function seedJob(
     shortlistThreshold: overrides.shortlistThreshold ?? 85,
     requiredSkills: ['Node.js', 'TypeScript', 'PostgreSQL'],
     requiredYears: 5,
-    requirements: { requiredSkills: ['Node.js', 'TypeScript', 'PostgreSQL'], requiredYears: 5, preferredSkills: [] },
+    requirements: parseJobRequirements('Senior Backend Engineer', 'Node.js, TypeScript, PostgreSQL, 5+ years'),
   });
   return job.id;
 }
@@ -85,6 +86,9 @@ export async function seedCandidate(
         features: null,
         explanation: null,
         processing_notes: '[]',
+        fine_score: score,
+        duplicate_of: null,
+        duplicate_reason: null,
       },
       usage,
     ).then((id) => {

@@ -48,7 +48,8 @@ export interface BenchServer {
   newJob(headers: Record<string, string>, title: string, description: string): Promise<number>;
   upload(headers: Record<string, string>, jobId: number, files: BenchFileLike[]): Promise<{ accepted: number; files: Array<{ file_name: string; outcome: string; reason_code: string | null; reason: string | null }> }>;
   waitDone(headers: Record<string, string>, jobId: number): Promise<{ status: string; candidate_count: number; progress_done: number; progress_total: number }>;
-  stop(): void;
+  /** Stops the server (SIGTERM: it closes its worker processes, which then write their profiles if asked). */
+  stop(): Promise<void>;
 }
 
 /** Starts the server with these settings on top of benchmark defaults and waits until its workers are ready. */
@@ -117,8 +118,10 @@ export async function startBenchServer(extraEnv: Record<string, string>): Promis
         await new Promise((r) => setTimeout(r, 100));
       }
     },
-    stop() {
+    async stop() {
+      const exited = new Promise((resolve) => server.once('exit', resolve));
       server.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
       for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) {
         fs.rmSync(f, { force: true });
       }

@@ -69,3 +69,65 @@ export function bm25Scores(query: string, documents: ReadonlyMap<string, string>
   }
   return scores;
 }
+
+/** Average precision of `ranked` (best first) against a set of relevant ids: mean of P@k at each relevant hit. */
+export function averagePrecision(ranked: readonly string[], relevant: ReadonlySet<string>): number {
+  if (relevant.size === 0) {
+    return NaN;
+  }
+  let hits = 0;
+  let sum = 0;
+  ranked.forEach((id, i) => {
+    if (relevant.has(id)) {
+      hits++;
+      sum += hits / (i + 1);
+    }
+  });
+  return sum / relevant.size;
+}
+
+/** TF-IDF cosine (log tf, idf from the pool) of one query against a pool of documents. */
+export function tfidfScores(query: string, documents: ReadonlyMap<string, string>): Map<string, number> {
+  const docTf = new Map<string, Map<string, number>>();
+  const df = new Map<string, number>();
+  for (const [id, text] of documents) {
+    const tf = new Map<string, number>();
+    for (const t of lexicalTerms(text)) {
+      tf.set(t, (tf.get(t) ?? 0) + 1);
+    }
+    docTf.set(id, tf);
+    for (const t of tf.keys()) {
+      df.set(t, (df.get(t) ?? 0) + 1);
+    }
+  }
+  const n = documents.size;
+  const weigh = (tf: Map<string, number>): Map<string, number> => {
+    const v = new Map<string, number>();
+    let norm = 0;
+    for (const [t, f] of tf) {
+      const w = (1 + Math.log(f)) * Math.log((n + 1) / ((df.get(t) ?? 0) + 1));
+      v.set(t, w);
+      norm += w * w;
+    }
+    norm = Math.sqrt(norm) || 1;
+    for (const [t, w] of v) {
+      v.set(t, w / norm);
+    }
+    return v;
+  };
+  const qtf = new Map<string, number>();
+  for (const t of lexicalTerms(query)) {
+    qtf.set(t, (qtf.get(t) ?? 0) + 1);
+  }
+  const q = weigh(qtf);
+  const scores = new Map<string, number>();
+  for (const [id, tf] of docTf) {
+    const d = weigh(tf);
+    let s = 0;
+    for (const [t, w] of q) {
+      s += w * (d.get(t) ?? 0);
+    }
+    scores.set(id, s);
+  }
+  return scores;
+}

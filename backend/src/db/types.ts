@@ -60,7 +60,7 @@ export interface JobsTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   completed_at: Timestamp | null;
-  /** JSON of the requirements scoring uses (parsed from the JD, or as the recruiter edited them). */
+  /** JSON JobRequirements (packages/contracts matching.ts): parsed from the JD, or as the recruiter edited them. */
   requirements: string | null;
   /** The JD's embedding (Float32 bytes) for `jd_embedder_kind`, shared by every worker process. */
   jd_embedding: Uint8Array | null;
@@ -121,12 +121,25 @@ export interface CandidatesTable {
   score_version: number;
   created_at: Timestamp;
   updated_at: Timestamp;
-  /** JSON: what scoring reads, computed once from the resume text (which is not kept). */
+  /** JSON CandidateFeatures: what scoring needs from the resume, computed once (no contact details). */
   features: string | null;
-  /** JSON: the score's parts, arithmetic and evidence as last computed. */
+  /** JSON ScoreExplanation of the current score: parts, arithmetic, evidence per requirement. */
   explanation: string | null;
   /** JSON array of notes on how the file was read (e.g. text cut at the cap). */
   processing_notes: string | null;
+  /** The explanation's finer order: equal Match % sort by it (desc), then by id. */
+  fine_score: number | null;
+  /** The earlier candidate of the job this resume seems to repeat, and why ("same e-mail address"). */
+  duplicate_of: number | null;
+  duplicate_reason: string | null;
+}
+
+export interface CandidateSignatureBandsTable {
+  id: Generated<number>;
+  job_id: number;
+  candidate_id: number;
+  /** One MinHash band of the candidate's content signature: resumes sharing a band are compared. */
+  band: string;
 }
 
 export interface ScoreHistoryTable {
@@ -186,6 +199,7 @@ export interface Database {
   jobs: JobsTable;
   job_files: JobFilesTable;
   candidates: CandidatesTable;
+  candidate_signature_bands: CandidateSignatureBandsTable;
   score_history: ScoreHistoryTable;
   payments: PaymentsTable;
   payment_events: PaymentEventsTable;

@@ -28,6 +28,10 @@ export function makeCandidate(overrides: Partial<Candidate> = {}): Candidate {
     status: 'rejected',
     status_overridden: false,
     processing_notes: [],
+    explanation: null,
+    fine_score: null,
+    duplicate_of: null,
+    duplicate_reason: null,
     created_at: '2026-01-01T00:00:00Z',
     ...overrides,
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jobRequirementsSchema, scoreExplanationSchema } from './matching';
 
 export const jobStatusSchema = z.enum(['draft', 'queued', 'processing', 'completed', 'failed']);
 export type JobStatus = z.infer<typeof jobStatusSchema>;
@@ -30,12 +31,17 @@ export const createJobRequestSchema = z.object({
 });
 export type CreateJobRequest = z.infer<typeof createJobRequestSchema>;
 
-/** Editing the JD or threshold re-scores the job's candidates without re-parsing or spending credits. */
+/**
+ * Editing the JD, the threshold or the requirements re-scores the job's candidates from what is stored:
+ * no re-parsing of resumes, no credits. A new `description` is parsed into fresh requirements unless
+ * `requirements` (edited chips) come with it.
+ */
 export const updateJobRequestSchema = z
   .object({
     title: z.string().trim().min(1).max(200).optional(),
     description: z.string().trim().min(1).max(50_000).optional(),
     shortlist_threshold: z.coerce.number().min(0).max(100).optional(),
+    requirements: jobRequirementsSchema.optional(),
   })
   .refine((v) => Object.keys(v).length > 0, { message: 'Nothing to update' });
 export type UpdateJobRequest = z.infer<typeof updateJobRequestSchema>;
@@ -48,6 +54,8 @@ export const jobSchema = z.object({
   shortlist_threshold: z.number(),
   required_skills: z.array(z.string()),
   required_years: z.number().nullable(),
+  /** What the job asks for, as editable requirements (must/nice, alternatives, years, occupation). */
+  requirements: jobRequirementsSchema.nullable(),
   progress_done: z.number().int(),
   progress_total: z.number().int(),
   candidate_count: z.number().int(),
@@ -103,6 +111,13 @@ export const candidateSchema = z.object({
   status_overridden: z.boolean(),
   /** How the file was read, when the recruiter should know (e.g. "Only the first 30 of 3,000 pages were read."). */
   processing_notes: z.array(z.string()),
+  /** How the Match % came about: parts, arithmetic, each requirement met or not with its resume snippet. */
+  explanation: scoreExplanationSchema.nullable(),
+  /** Finer order among equal Match %: sort by it (desc), then id. */
+  fine_score: z.number().nullable(),
+  /** The earlier candidate of this job the resume seems to repeat (same person, another file), and why. */
+  duplicate_of: z.number().int().nullable(),
+  duplicate_reason: z.string().nullable(),
   created_at: z.string(),
 });
 export type Candidate = z.infer<typeof candidateSchema>;

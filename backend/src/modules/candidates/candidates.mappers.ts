@@ -1,6 +1,14 @@
-import type { Candidate } from '@shortlist/contracts';
+import { scoreExplanationSchema, type Candidate } from '@shortlist/contracts';
 import { parseJsonArray } from '../../db/database';
 import type { CandidateRow } from '../../db/types';
+
+function explanationOf(json: string | null): Candidate['explanation'] {
+  if (!json) {
+    return null;
+  }
+  const parsed = scoreExplanationSchema.safeParse(JSON.parse(json));
+  return parsed.success ? parsed.data : null;
+}
 
 export function toApiCandidate(row: CandidateRow): Candidate {
   return {
@@ -26,6 +34,10 @@ export function toApiCandidate(row: CandidateRow): Candidate {
     status: row.status,
     status_overridden: row.status_overridden === 1,
     processing_notes: parseJsonArray(row.processing_notes),
+    explanation: explanationOf(row.explanation),
+    fine_score: row.fine_score,
+    duplicate_of: row.duplicate_of,
+    duplicate_reason: row.duplicate_reason,
     created_at: row.created_at,
   };
 }

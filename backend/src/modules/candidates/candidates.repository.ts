@@ -18,6 +18,8 @@ function normaliseCandidate(row: CandidateRow): CandidateRow {
     semantic_similarity: n(row.semantic_similarity),
     status_overridden: toNumber(row.status_overridden),
     score_version: toNumber(row.score_version),
+    fine_score: n(row.fine_score),
+    duplicate_of: n(row.duplicate_of),
   };
 }
 
@@ -25,6 +27,53 @@ export type NewCandidate = Omit<
   Insertable<CandidatesTable>,
   'id' | 'created_at' | 'updated_at' | 'status_overridden' | 'score_version'
 >;
+
+/** An earlier candidate of the job that a new resume may repeat: its contact details and content signature. */
+export interface DuplicateProbeRow {
+  id: number;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  features: string | null;
+}
+
+/**
+ * The job's candidates that could be the same person as a new resume: the same e-mail or phone, or content
+ * sharing a MinHash band (a few rows, however many candidates the job has). Oldest first.
+ */
+export async function findDuplicateProbes(
+  db: DB,
+  userId: number,
+  jobId: number,
+  probe: { email: string | null; phone: string | null; bands: string[] },
+): Promise<DuplicateProbeRow[]> {
+  const scope = owned(db, userId);
+  const byBand =
+    probe.bands.length > 0
+      ? db
+          .selectFrom('candidate_signature_bands')
+          .select('candidate_id')
+          .where('job_id', '=', jobId)
+          .where('band', 'in', probe.bands)
+          .where('job_id', 'in', scope.jobIds())
+      : null;
+  return scope
+    .selectCandidates()
+    .select(['id', 'name', 'email', 'phone', 'features'])
+    .where('job_id', '=', jobId)
+    .where((eb) =>
+      eb.or([
+        ...(probe.email ? [eb('email', '=', probe.email)] : []),
+        ...(probe.phone ? [eb('phone', '=', probe.phone)] : []),
+        ...(byBand ? [eb('id', 'in', byBand)] : []),
+        // Nothing to compare by: no row.
+        sql<boolean>`1 = 0`,
+      ]),
+    )
+    .orderBy('id', 'asc')
+    .limit(50)
+    .execute();
+}
 
 function aggregateDelta(matchScore: number | null, isShortlisted: boolean, sign: 1 | -1) {
   const bucket = matchScore === null ? null : BUCKET_COLUMN[scoreBucket(matchScore)];
@@ -41,6 +90,7 @@ export async function insertCandidate(
   trx: DB,
   candidate: NewCandidate,
   usage: { tokens: number; costUsd: number },
+  signatureBands: string[] = [],
 ): Promise<number | undefined> {
   const scope = owned(trx, candidate.user_id);
   const now = nowIso();
@@ -60,6 +110,12 @@ export async function insertCandidate(
     .executeTakeFirstOrThrow();
   const candidateId = Number(result.insertId);
   await scope.updateFiles().set({ candidate_id: candidateId }).where('id', '=', candidate.file_id).execute();
+  if (signatureBands.length > 0) {
+    await trx
+      .insertInto('candidate_signature_bands')
+      .values(signatureBands.map((band) => ({ job_id: candidate.job_id, candidate_id: candidateId, band })))
+      .execute();
+  }
   const d = aggregateDelta(candidate.match_score ?? null, candidate.status === 'shortlisted', 1);
   await scope
     .updateJobs()
@@ -93,9 +149,10 @@ export async function listCandidates(db: DB, userId: number, jobId: number): Pro
     .selectCandidates()
     .selectAll()
     .where('job_id', '=', jobId)
-    // NULL scores (not yet scored) last on both dialects.
+    // NULL scores (not yet scored) last on both dialects; equal Match % by the explanation's finer order.
     .orderBy(sql`case when match_score is null then 1 else 0 end`)
     .orderBy('match_score', 'desc')
+    .orderBy('fine_score', 'desc')
     .orderBy('id', 'asc')
     .execute();
   return rows.map(normaliseCandidate);
@@ -178,6 +235,7 @@ export async function updateCandidateScore(
     | 'status'
     | 'score_version'
     | 'explanation'
+    | 'fine_score'
   >,
 ): Promise<void> {
   await owned(trx, userId)
@@ -232,14 +290,12 @@ export async function recomputeJobAggregates(
   return agg;
 }
 
-/** A job's candidates and their score history (children of candidates first). */
+/** A job's candidates, their score history and signature bands (children of candidates first). */
 export async function deleteCandidateRows(db: DB, userId: number, jobId: number): Promise<void> {
   const scope = owned(db, userId);
-  await db
-    .deleteFrom('score_history')
-    .where('job_id', '=', jobId)
-    .where('job_id', 'in', scope.jobIds())
-    .execute();
+  for (const table of ['score_history', 'candidate_signature_bands'] as const) {
+    await db.deleteFrom(table).where('job_id', '=', jobId).where('job_id', 'in', scope.jobIds()).execute();
+  }
   await scope.deleteCandidates().where('job_id', '=', jobId).execute();
 }
 

@@ -1,6 +1,14 @@
-import type { FileOutcome, Job, RejectionCode } from '@shortlist/contracts';
+import { jobRequirementsSchema, type FileOutcome, type Job, type RejectionCode } from '@shortlist/contracts';
 import { parseJsonArray } from '../../db/database';
 import type { JobFileRow, JobRow } from '../../db/types';
+
+function requirementsOf(json: string | null): Job['requirements'] {
+  if (!json) {
+    return null;
+  }
+  const parsed = jobRequirementsSchema.safeParse(JSON.parse(json));
+  return parsed.success ? parsed.data : null;
+}
 
 export function toApiJob(row: JobRow): Job {
   return {
@@ -11,6 +19,7 @@ export function toApiJob(row: JobRow): Job {
     shortlist_threshold: row.shortlist_threshold,
     required_skills: parseJsonArray(row.required_skills),
     required_years: row.required_years,
+    requirements: requirementsOf(row.requirements),
     progress_done: row.progress_done,
     progress_total: row.progress_total,
     candidate_count: row.candidate_count,

@@ -36,7 +36,8 @@ export async function insertJob(
     shortlistThreshold: number;
     requiredSkills: string[];
     requiredYears: number | null;
-    requirements: unknown;
+    /** JobRequirements (contracts), stored as JSON. */
+    requirements: object;
   },
 ): Promise<JobRow> {
   const now = nowIso();

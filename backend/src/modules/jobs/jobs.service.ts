@@ -3,7 +3,7 @@
  * is queue/, housekeeping is maintenance.service.ts; this file composes them for the routes.
  */
 import type { FastifyBaseLogger } from 'fastify';
-import type { FileOutcome, Job, JobProgressEvent } from '@shortlist/contracts';
+import type { FileOutcome, Job, JobProgressEvent, JobRequirements } from '@shortlist/contracts';
 import type { Config } from '../../config';
 import { inTransaction, type DB } from '../../db/database';
 import { AppError } from '../../errors';
@@ -17,7 +17,8 @@ import { toApiJob, toFileOutcome } from './jobs.mappers';
 import * as repo from './jobs.repository';
 import { createMaintenanceService } from './maintenance.service';
 import { progressOf, type ProgressBus } from './progress';
-import { createJobContextCache } from './queue/job-context';
+import { normaliseEditedRequirements } from '../screening/jd-requirements';
+import { createJobContextCache, storedRequirements } from './queue/job-context';
 import { createProcessor } from './queue/processor';
 import type { WorkQueue } from './queue/work-queue';
 import { createRescoreService } from './rescore.service';
@@ -35,6 +36,15 @@ export interface JobsDeps {
 
 export type JobsService = ReturnType<typeof createJobsService>;
 
+/** The columns derived from requirements: must-have labels (shown on the dashboard) and the years asked. */
+function requirementColumns(requirements: JobRequirements) {
+  return {
+    required_skills: JSON.stringify(requirements.requirements.filter((r) => r.kind === 'must').map((r) => r.label)),
+    required_years: requirements.min_years_overall,
+    requirements: JSON.stringify(requirements),
+  };
+}
+
 export function createJobsService(deps: JobsDeps) {
   const { db, config, screening, queue, progress, log } = deps;
   const interactive = screening.pool.tasks('interactive');
@@ -49,14 +59,14 @@ export function createJobsService(deps: JobsDeps) {
     userId: number,
     input: { title: string; description: string; shortlist_threshold?: number },
   ): Promise<Job> {
-    const parsed = await interactive.parseJob({ description: input.description });
+    const parsed = await interactive.parseJob({ title: input.title, description: input.description });
     const job = await repo.insertJob(db, {
       userId,
       title: input.title,
       description: input.description,
       shortlistThreshold: input.shortlist_threshold ?? config.shortlistThreshold,
-      requiredSkills: parsed.requiredSkills,
-      requiredYears: parsed.requiredYears,
+      requiredSkills: parsed.requirements.filter((r) => r.kind === 'must').map((r) => r.label),
+      requiredYears: parsed.min_years_overall,
       requirements: parsed,
     });
     return toApiJob(job);
@@ -118,11 +128,15 @@ export function createJobsService(deps: JobsDeps) {
     progress.publishDeleted(jobId);
   }
 
-  /** Editing the JD or threshold re-scores from stored fields and embeddings: no re-parsing, no credits. */
+  /**
+   * Editing the JD, the threshold or the requirements re-scores from stored features and embeddings: no
+   * re-parsing of resumes, no credits. A new JD is parsed into new requirements unless edited ones come with it;
+   * edited requirements are checked against the vocabulary (an unknown skill could never be met).
+   */
   async function updateJob(
     userId: number,
     jobId: number,
-    input: { title?: string; description?: string; shortlist_threshold?: number },
+    input: { title?: string; description?: string; shortlist_threshold?: number; requirements?: JobRequirements },
   ): Promise<Job> {
     const job = await repo.getJob(db, userId, jobId);
     if (isActive(job.status) || rescoring.has(jobId)) {
@@ -131,27 +145,31 @@ export function createJobsService(deps: JobsDeps) {
         'This job is still processing resumes — edit it once processing has finished',
       );
     }
+    let edited: JobRequirements | null = null;
+    if (input.requirements) {
+      const checked = normaliseEditedRequirements(input.requirements);
+      if (checked.problems.length > 0) {
+        throw new AppError('VALIDATION', checked.problems.map((p) => p.message).join('; '));
+      }
+      edited = checked.requirements;
+    }
+    const title = input.title ?? job.title;
     const description = input.description ?? job.description;
     const threshold = input.shortlist_threshold ?? job.shortlist_threshold;
     const isJdChanged = description !== job.description;
-    const needsRescore = isJdChanged || threshold !== job.shortlist_threshold;
+    const requirements =
+      edited ?? (isJdChanged ? await interactive.parseJob({ title, description }) : storedRequirements(job));
+    const isRequirementsChanged = requirements !== null && JSON.stringify(requirements) !== job.requirements;
+    const needsRescore = isJdChanged || isRequirementsChanged || threshold !== job.shortlist_threshold;
     rescoring.add(jobId);
     try {
-      const parsed = isJdChanged ? await interactive.parseJob({ description }) : null;
       await repo.updateJobFields(db, userId, jobId, {
-        title: input.title ?? job.title,
+        title,
         description,
         shortlist_threshold: threshold,
-        ...(parsed
-          ? {
-              required_skills: JSON.stringify(parsed.requiredSkills),
-              required_years: parsed.requiredYears,
-              requirements: JSON.stringify(parsed),
-              // The old JD's vector no longer applies; the context below embeds the new one.
-              jd_embedding: null,
-              jd_embedder_kind: null,
-            }
-          : {}),
+        ...(requirements ? requirementColumns(requirements) : {}),
+        // A new JD's vector is embedded afresh by the scoring context below.
+        ...(isJdChanged ? { jd_embedding: null, jd_embedder_kind: null } : {}),
       });
       if (needsRescore) {
         const updated = await repo.getJob(db, userId, jobId);

@@ -4,8 +4,10 @@
  * them in chunks: each chunk is scored in a worker process and written in its own short transaction, and
  * the event loop stays free between chunks. A history row keeps the previous score — only where it changed.
  */
+import type { CandidateFeatures } from '@shortlist/contracts';
 import { inTransaction, parseJsonArray, type DB } from '../../db/database';
-import type { JobRow } from '../../db/types';
+import type { CandidateRow, JobRow } from '../../db/types';
+import { featuresFromStoredFields } from '../screening/features';
 import {
   insertScoreHistory,
   listCandidatesAfter,
@@ -18,6 +20,13 @@ import type { JobContext } from '../screening/tasks';
 import { updateJobFields } from './jobs.repository';
 
 const CHUNK_SIZE = 500;
+
+/** What scoring reads of a stored candidate; rows stored before features existed, from their skills and years. */
+function storedFeatures(row: CandidateRow): CandidateFeatures {
+  return row.features
+    ? (JSON.parse(row.features) as CandidateFeatures)
+    : featuresFromStoredFields(parseJsonArray(row.skills), row.experience_years);
+}
 
 export function createRescoreService(deps: { db: DB; screening: ScreeningRuntime }) {
   const { db } = deps;
@@ -37,16 +46,12 @@ export function createRescoreService(deps: { db: DB; screening: ScreeningRuntime
       const scorable = rows.filter((r) => r.embedding && r.embedder_kind === context.embedderKind);
       const scores = await interactive.score({
         job: context,
-        candidates: scorable.map((r) => ({
-          vector: bytesToVector(r.embedding!),
-          skills: parseJsonArray(r.skills),
-          experienceYears: r.experience_years,
-        })),
+        candidates: scorable.map((r) => ({ vector: bytesToVector(r.embedding!), features: storedFeatures(r) })),
       });
       await inTransaction(db, async (trx) => {
         for (const [i, row] of scorable.entries()) {
           const s = scores[i]!;
-          if (row.match_score !== null && row.match_score !== s.matchScore) {
+          if (row.match_score !== null && row.match_score !== s.match_score) {
             await insertScoreHistory(trx, {
               candidateId: row.id,
               jobId: job.id,
@@ -60,17 +65,18 @@ export function createRescoreService(deps: { db: DB; screening: ScreeningRuntime
             });
           }
           await updateCandidateScore(trx, userId, row.id, {
-            match_score: s.matchScore,
-            skill_score: s.skillScore,
-            experience_score: s.experienceScore,
-            semantic_score: s.semanticScore,
-            semantic_similarity: s.semanticSimilarity,
-            matched_skills: JSON.stringify(s.matchedSkills),
-            missing_skills: JSON.stringify(s.missingSkills),
+            match_score: s.match_score,
+            skill_score: s.skill_score,
+            experience_score: s.experience_score,
+            semantic_score: s.semantic_score,
+            semantic_similarity: s.semantic_similarity,
+            matched_skills: JSON.stringify(s.matched_skills),
+            missing_skills: JSON.stringify(s.missing_skills),
             // A recruiter's explicit decision outlives a re-score.
             status: row.status_overridden === 1 ? row.status : s.status,
             score_version: version,
-            explanation: row.explanation,
+            explanation: JSON.stringify(s.explanation),
+            fine_score: s.explanation.fine_score,
           });
         }
       });

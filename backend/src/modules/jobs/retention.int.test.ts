@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Candidate, Job } from '@shortlist/contracts';
+import { MAX_EVIDENCE_CHARS, type Candidate, type CandidateFeatures, type Job } from '@shortlist/contracts';
 import { buildApp } from '../../app';
 import { pdfFromLines } from '../../../test/documents';
 import { createUser } from '../../../test/factories';
@@ -32,10 +32,16 @@ describe('retention settings', () => {
     const job = await processOne(t, user.token);
     const { candidates } = body<{ candidates: Candidate[] }>(await t.app.inject({ method: 'GET', url: `/jobs/${job.id}/candidates`, headers: bearer(user.token) }));
     expect(candidates.map((c) => c.name)).toEqual(['Robin Retention']);
-    // The resume's text is not kept once the summary is stored: no stored row holds its sentences.
+    // The resume's text is not kept once the summary is stored: apart from the evidence snippets (one line of
+    // the resume each, at most MAX_EVIDENCE_CHARS) no stored column holds its sentences.
     const rows = await t.db.selectFrom('candidates').selectAll().where('job_id', '=', job.id).execute();
     const files = await t.db.selectFrom('job_files').selectAll().where('job_id', '=', job.id).execute();
-    expect(JSON.stringify([rows, files])).not.toContain('Jan 2019');
+    const withoutEvidence = rows.map(({ features: _f, explanation: _e, ...rest }) => rest);
+    expect(JSON.stringify([withoutEvidence, files])).not.toContain('Jan 2019');
+    const features = JSON.parse(rows[0]?.features ?? '{}') as CandidateFeatures;
+    const snippets = features.skills.map((s) => s.evidence);
+    expect(snippets).toEqual(['Python developer, Jan 2019 – Present', 'Skills: Python, SQL']);
+    expect(snippets.every((e) => e.length <= MAX_EVIDENCE_CHARS && LINES.includes(e))).toBe(true);
   });
 
   it('deletes a job\'s candidate data as soon as it completes when RETENTION_DELETE_ON_COMPLETE=true', async () => {

@@ -1,13 +1,19 @@
-import { findSkills, isSoftSkill } from './skills.js';
-import type { JobRequirements } from './types.js';
-
 /**
- * What a JD asks for, plus what it only prefers. `requiredSkills`/`requiredYears` are the
- * `JobRequirements` the score uses; `preferredSkills` is informational (never counted as missing).
+ * A JD read into requirements (the chips a recruiter edits): must-haves and nice-to-haves, "A or B" as ONE
+ * requirement with alternatives, minimum years (overall, and per skill where stated), the occupation(s) the
+ * JD is for, soft wording kept apart from hard requirements, and the employer's own name never read as a skill
+ * ("Northwind Logistics" is a company, not the skill Logistics). Pure and synchronous.
  */
-export interface ParsedJobRequirements extends JobRequirements {
-  preferredSkills: string[];
-}
+import {
+  MATCHING_SCHEMA_VERSION,
+  MAX_EVIDENCE_CHARS,
+  jobRequirementsSchema,
+  type JobRequirements,
+  type Requirement,
+} from '@shortlist/contracts';
+import { inferJobOccupations } from './occupation-fit.js';
+import { isOccupationCode, occupationTitle } from './occupations.js';
+import { canonicalizeSkill, findSkillMentions, isSoftSkill, type SkillMention } from './skills.js';
 
 type SectionKind = 'required' | 'preferred' | 'neutral';
 
@@ -145,20 +151,161 @@ export function jdSegments(jdText: string): string[] {
   return withBreaks.split(/\r?\n/).flatMap((line) => line.split(/(?<=[.!?])\s+(?=[A-Z(])/));
 }
 
+// ---------------------------------------------------------------------------------------------- employers
+
+const NAME_WORD = "[A-Z][A-Za-z0-9&'’.-]*";
+const COMPANY_NAME = `${NAME_WORD}(?:[ \\t]+(?:&[ \\t]+)?${NAME_WORD}){0,3}`;
+const EMPLOYER_PATTERNS: RegExp[] = [
+  // "About Northwind Logistics" (a heading), "Join Northwind Logistics", "at Northwind Logistics, we …"
+  new RegExp(`(?:^|\\n)[ \\t]*About[ \\t]+(${COMPANY_NAME})[ \\t]*:?[ \\t]*(?=\\n|$)`, 'g'),
+  new RegExp(`\\b(?:[Jj]oin(?:ing)?|[Aa]t|[Ww]ith us at|[Ww]ork(?:ing)? (?:at|for))[ \\t]+(${COMPANY_NAME})(?=[ \\t]*(?:[,.!;:]|\\n|$|[ \\t]+(?:we|you|is|are|as|where|and|has|team)\\b))`, 'g'),
+  // "Northwind Logistics is a …", "Northwind Logistics (NASDAQ: NWL) builds …"
+  new RegExp(`(?:^|[.!?]\\s+|\\n)(${COMPANY_NAME})[ \\t]+(?:is|are)[ \\t]+(?:a|an|the|one|hiring|looking|seeking|growing|building|on)\\b`, 'g'),
+  new RegExp(`\\b(${COMPANY_NAME})[ \\t]+(?:Inc|LLC|Ltd|Limited|GmbH|Corp|Corporation|plc|Pvt)\\b`, 'g'),
+];
+const NOT_A_COMPANY = new Set(
+  'we our you your the this that us a an it they role team job position company candidate candidates applicants here there who what'.split(' '),
+);
+
 /**
- * Parses a JD into required skills (canonical names), preferred-only skills and required years.
- * Skills named only under "nice to have"/"preferred" headings, or on lines that call them a plus,
- * are preferred, never required; a skill named in both places is required.
- * Required years is the largest stated minimum outside preferred context ("5+ years of software
- * development, 2+ years of React" asks for 5), or null when the JD states none.
+ * Company names the JD uses for its employer. A name counts only if at least one of its words is not itself a
+ * skill ("Northwind Logistics", not "Python"), and never a sentence opener ("We", "This role").
  */
-export function parseJobRequirements(jdText: string): ParsedJobRequirements {
-  const required: string[] = [];
-  const preferred: string[] = [];
-  let requiredYears: number | null = null;
+export function employerNames(jd: string): string[] {
+  const found = new Set<string>();
+  const consider = (raw: string): void => {
+    const name = raw.trim().replace(/[.,;:]+$/, '');
+    const words = name.split(/\s+/);
+    if (name.length < 3 || words.some((w) => NOT_A_COMPANY.has(w.toLowerCase()))) {
+      return;
+    }
+    if (words.every((w) => canonicalizeSkill(w) !== null)) {
+      return;
+    }
+    found.add(name);
+  };
+  for (const re of EMPLOYER_PATTERNS) {
+    re.lastIndex = 0;
+    for (const m of jd.matchAll(re)) {
+      consider(m[1] ?? '');
+    }
+  }
+  // Line 2 of many postings: "Larkspur Health — Remote (US and UK time zones) or Boston, MA".
+  const second = jd.split('\n').map((l) => l.trim()).filter((l) => l.length > 0)[1] ?? '';
+  const lead = /^([A-Z][^—–|]{1,60}?)\s+[—–|]\s+/.exec(second)?.[1];
+  if (lead && new RegExp(`^${COMPANY_NAME}$`).test(lead)) {
+    consider(lead);
+  }
+  return [...found].slice(0, 10);
+}
+
+function maskNames(text: string, names: string[]): string {
+  let out = text;
+  for (const name of [...names].sort((a, b) => b.length - a.length)) {
+    out = out.split(name).join(' '.repeat(name.length));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------- requirements
+
+// What may join two skills into ONE requirement with alternatives: "A or B", "A/B", "A, B, or C".
+const OR_JOINER_RE = /^\s*(?:,?\s*(?:or|and\/or)|\/|\s*\|\s*)\s*$/i;
+const LIST_JOINER_RE = /^\s*,\s*$/;
+// "one of A, B, C", "such as A, B and C", "e.g. A, B", "like A or B", "any of": a list of examples, any one suffices.
+const EXAMPLES_BEFORE_RE = /\b(?:one of|any of|either|such as|e\.g\.?|eg\.?|for example|for instance|like|including|(?:at least )?one (?:or more )?(?:of )?the following)\s*[:(]?\s*$/i;
+// "3+ years of Python", "5 years' experience with React": years right before a skill belong to it.
+const YEARS_BEFORE_SKILL_RE = /(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*\+?\s*(?:\(\d{1,2}\)\s*)?(?:years?|yrs?)['’]?\s+(?:of\s+)?(?:(?:hands[- ]on|professional|commercial|production|solid|strong|proven|relevant|working)\s+)*(?:experience\s+)?(?:(?:in|with|using|on|of|building|developing)\s+)?$/i;
+const SOFT_WORDING_RE =
+  /\b(team player|self[- ]starter|self[- ]motivated|detail[- ]oriented|attention to detail|fast learner|quick learner|go-getter|positive attitude|work ethic|proactive|passionate|ownership mindset|growth mindset|customer[- ]focused|adaptab(?:le|ility)|flexib(?:le|ility)|multi-?task(?:ing)?|interpersonal|collaborat(?:ive|ion)|organi[sz]ational skills|problem[- ]solv(?:er|ing)|communication skills|verbal and written|written and verbal)\b/gi;
+
+interface Group {
+  skills: string[];
+  kind: 'must' | 'nice';
+  minYears: number | null;
+  snippet: string;
+}
+
+function wordNumber(raw: string): number {
+  return WORD_NUMBERS[raw.toLowerCase()] ?? Number(raw);
+}
+
+function snippet(segment: string): string {
+  const s = segment.replace(/\s+/g, ' ').trim();
+  return s.length <= MAX_EVIDENCE_CHARS ? s : `${s.slice(0, MAX_EVIDENCE_CHARS - 1).replace(/\s+\S*$/, '')}…`;
+}
+
+/** Requirement groups of one segment: runs of skills joined by "or" (or under "one of / such as") are one group. */
+function groupsOf(segment: string, mentions: SkillMention[], kind: 'must' | 'nice'): Group[] {
+  const groups: Group[] = [];
+  let current: { skills: string[]; isExamples: boolean; start: number } | null = null;
+  let pendingComma: string[] = [];
+  const flush = (): void => {
+    if (current) {
+      groups.push({ skills: current.skills, kind, minYears: null, snippet: snippet(segment) });
+    }
+    for (const s of pendingComma) {
+      groups.push({ skills: [s], kind, minYears: null, snippet: snippet(segment) });
+    }
+    current = null;
+    pendingComma = [];
+  };
+  mentions.forEach((m, i) => {
+    const prev = mentions[i - 1];
+    const between = prev ? segment.slice(prev.end, m.start) : '';
+    if (!current || !prev) {
+      flush();
+      current = { skills: [m.canonical], isExamples: EXAMPLES_BEFORE_RE.test(segment.slice(Math.max(0, m.start - 40), m.start)), start: m.start };
+      return;
+    }
+    if (OR_JOINER_RE.test(between)) {
+      // "A, B or C": the commas before an "or" were alternatives too.
+      current.skills.push(...pendingComma, m.canonical);
+      pendingComma = [];
+      return;
+    }
+    if (LIST_JOINER_RE.test(between) || (current.isExamples && /^\s*(?:,|,?\s*and)\s*$/i.test(between))) {
+      if (current.isExamples) {
+        current.skills.push(m.canonical);
+      } else {
+        pendingComma.push(m.canonical);
+      }
+      return;
+    }
+    // "A, B and C" or anything else in between: separate requirements.
+    flush();
+    current = { skills: [m.canonical], isExamples: EXAMPLES_BEFORE_RE.test(segment.slice(Math.max(0, m.start - 40), m.start)), start: m.start };
+  });
+  // Commas that never met an "or" were a plain list: one requirement each.
+  const last = current as { skills: string[]; isExamples: boolean; start: number } | null;
+  if (last && !last.isExamples && pendingComma.length > 0) {
+    groups.push({ skills: last.skills, kind, minYears: null, snippet: snippet(segment) });
+    for (const s of pendingComma) {
+      groups.push({ skills: [s], kind, minYears: null, snippet: snippet(segment) });
+    }
+  } else {
+    flush();
+  }
+  return groups.map((g) => ({ ...g, skills: [...new Set(g.skills)] }));
+}
+
+/**
+ * Parses a JD into requirements. The title names the occupation first; the text adds skills, years and what
+ * the job is about. Skills under "nice to have" / "preferred" headings, or on lines that call them a plus, are
+ * nice-to-haves; a skill named in both places is a must-have. Soft skills and soft wording go to `soft_skills`.
+ * Minimum years overall is the largest minimum stated outside preferred context for experience in general
+ * ("5+ years of software development"), else the largest stated for any must-have skill.
+ */
+export function parseJobRequirements(title: string, description: string): JobRequirements {
+  const employers = employerNames(`${title}\n${description}`);
+  const text = maskNames(description, employers);
+  const groups: Group[] = [];
+  const soft = new Set<string>();
+  let overallYears: number | null = null;
+  let skillYearsMax: number | null = null;
   let section: SectionKind = 'neutral';
 
-  for (const segment of jdSegments(jdText)) {
+  for (const segment of jdSegments(text)) {
     // "Nice to have: Docker, AWS" — the heading and its content share one segment.
     const colon = /^\s*([^:]{2,60}):\s*(.*)$/.exec(segment);
     const inlineKind = colon ? classifyHeading(colon[1] ?? '') : null;
@@ -167,20 +314,129 @@ export function parseJobRequirements(jdText: string): ParsedJobRequirements {
       section = heading;
     }
     const content = inlineKind !== null ? (colon?.[2] ?? '') : segment;
-    const isPreferredLine = section === 'preferred' || PREFERRED_INLINE.test(content);
-    const skills = findSkills(content);
-    (isPreferredLine ? preferred : required).push(...skills);
-    if (!isPreferredLine) {
-      const years = yearsMentioned(content);
-      if (years !== null) {
-        requiredYears = requiredYears === null ? years : Math.max(requiredYears, years);
+    const isPreferred = section === 'preferred' || PREFERRED_INLINE.test(content);
+    for (const m of content.matchAll(SOFT_WORDING_RE)) {
+      soft.add((m[1] ?? m[0]).toLowerCase());
+    }
+    const mentions = findSkillMentions(content).filter((m) => {
+      if (isSoftSkill(m.canonical)) {
+        soft.add(m.canonical);
+        return false;
+      }
+      return true;
+    });
+    const kind = isPreferred ? 'nice' : 'must';
+    const segmentGroups = groupsOf(content, mentions, kind);
+    // Years that sit right before a skill ("3+ years of Python") belong to its group.
+    let attached = false;
+    for (const g of segmentGroups) {
+      const first = mentions.find((m) => m.canonical === g.skills[0]);
+      const before = first ? YEARS_BEFORE_SKILL_RE.exec(content.slice(Math.max(0, first.start - 70), first.start)) : null;
+      if (before?.[1] && !NOT_EXPERIENCE.test(content)) {
+        const years = wordNumber(before[1]);
+        if (years > 0 && years <= MAX_PLAUSIBLE_YEARS) {
+          g.minYears = years;
+          attached = true;
+          if (!isPreferred) {
+            skillYearsMax = Math.max(skillYearsMax ?? 0, years);
+          }
+        }
       }
     }
+    if (!isPreferred && !attached) {
+      const years = yearsMentioned(content);
+      if (years !== null) {
+        overallYears = Math.max(overallYears ?? 0, years);
+      }
+    }
+    groups.push(...segmentGroups);
   }
 
-  // Soft skills stay informational: resumes seldom list "Communication", so requiring it would penalise everyone.
-  const requiredSkills = [...new Set(required)].filter((s) => !isSoftSkill(s));
-  const requiredSet = new Set(requiredSkills);
-  const preferredSkills = [...new Set([...preferred, ...required])].filter((s) => !requiredSet.has(s));
-  return { requiredSkills, preferredSkills, requiredYears };
+  const requirements = mergeGroups(groups);
+  const mustSkills = requirements.filter((r) => r.kind === 'must').flatMap((r) => r.alternatives);
+  return {
+    version: MATCHING_SCHEMA_VERSION,
+    requirements,
+    min_years_overall: overallYears ?? skillYearsMax,
+    occupations: inferJobOccupations(title, text, mustSkills.length > 0 ? mustSkills : requirements.flatMap((r) => r.alternatives)),
+    // "communication skills" is already there as Communication.
+    soft_skills: [...soft].filter((w) => w !== w.toLowerCase() || ![...soft].some((c) => c !== w && w.includes(c.toLowerCase()))).slice(0, 30),
+    employer_names: employers,
+  };
+}
+
+const MAX_REQUIREMENTS = 40;
+
+/**
+ * One requirement per distinct skill set, in JD order: a skill already required on its own is dropped from
+ * later alternative groups; a must-have anywhere makes the requirement a must-have.
+ */
+function mergeGroups(groups: Group[]): Requirement[] {
+  const byKey = new Map<string, Group>();
+  const single = new Set(groups.filter((g) => g.skills.length === 1 && g.kind === 'must').map((g) => g.skills[0] ?? ''));
+  for (const g of groups) {
+    const skills = g.skills.length > 1 ? g.skills.filter((s) => !single.has(s)) : g.skills;
+    if (skills.length === 0) {
+      continue;
+    }
+    const key = [...skills].sort().join('|');
+    const existing = byKey.get(key);
+    if (existing) {
+      existing.kind = existing.kind === 'must' || g.kind === 'must' ? 'must' : 'nice';
+      existing.minYears = Math.max(existing.minYears ?? 0, g.minYears ?? 0) || null;
+      continue;
+    }
+    byKey.set(key, { ...g, skills });
+  }
+  // A skill that is a must-have on its own needs no nice-to-have chip too.
+  const out = [...byKey.values()].filter((g) => !(g.kind === 'nice' && g.skills.length === 1 && single.has(g.skills[0] ?? '')));
+  return out.slice(0, MAX_REQUIREMENTS).map((g, i) => ({
+    id: `r${i + 1}`,
+    label: g.skills.join(' or '),
+    kind: g.kind,
+    alternatives: g.skills,
+    min_years: g.minYears,
+    source: 'jd' as const,
+    jd_snippet: g.snippet,
+  }));
+}
+
+export interface RequirementsProblem {
+  requirementId: string;
+  message: string;
+}
+
+/**
+ * Validates requirements a recruiter edited and sends back: the contract's shape, then every alternative
+ * canonicalised against the vocabulary ("postgres" → PostgreSQL). Unknown skills are reported, not guessed:
+ * the stored features only know vocabulary skills, so an unknown one could never be met.
+ */
+export function normaliseEditedRequirements(input: unknown): { requirements: JobRequirements; problems: RequirementsProblem[] } {
+  const parsed = jobRequirementsSchema.parse(input);
+  const problems: RequirementsProblem[] = [];
+  const seenIds = new Set<string>();
+  const requirements = parsed.requirements.map((r) => {
+    if (seenIds.has(r.id)) {
+      problems.push({ requirementId: r.id, message: `Requirement id ${r.id} is used twice` });
+    }
+    seenIds.add(r.id);
+    const alternatives: string[] = [];
+    for (const alt of r.alternatives) {
+      const canonical = canonicalizeSkill(alt);
+      if (canonical === null) {
+        problems.push({ requirementId: r.id, message: `"${alt}" is not a skill Shortlist knows; pick one from the suggestions` });
+      } else if (!alternatives.includes(canonical)) {
+        alternatives.push(canonical);
+      }
+    }
+    return { ...r, alternatives: alternatives.length > 0 ? alternatives : r.alternatives };
+  });
+  const occupations = parsed.occupations.map((o) => {
+    if (!isOccupationCode(o.code)) {
+      problems.push({ requirementId: '', message: `Occupation ${o.code} is not an O*NET-SOC code Shortlist knows` });
+      return o;
+    }
+    return { ...o, title: occupationTitle(o.code) ?? o.title };
+  });
+  return { requirements: { ...parsed, requirements, occupations }, problems };
 }

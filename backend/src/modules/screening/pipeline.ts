@@ -6,10 +6,11 @@
  * decides when to run them and what to store.
  */
 import { createHash } from 'node:crypto';
+import type { CandidateFeatures, JobRequirements, ScoreExplanation } from '@shortlist/contracts';
 import { extractText } from './extract-text';
-import { scoreCandidate, type MatchScore } from './score';
+import { legacyScoreColumns, scoreCandidate, type LegacyScoreColumns } from './score';
 import type { EmbedderKind } from './embedder';
-import type { JobRequirements, UploadedFile } from './types';
+import type { UploadedFile } from './types';
 import { FileRejectedError } from './types';
 import { createVectorIndex, type VectorIndex } from './vector-index';
 
@@ -45,7 +46,8 @@ export interface JobScoringContext {
   shortlistThreshold: number;
 }
 
-export interface ScoredResume extends MatchScore {
+export interface ScoredResume extends LegacyScoreColumns {
+  explanation: ScoreExplanation;
   status: 'shortlisted' | 'rejected';
 }
 
@@ -56,15 +58,19 @@ export interface ScoredResume extends MatchScore {
 export function scoreBatch(
   index: VectorIndex,
   ctx: JobScoringContext,
-  batch: Array<{ vector: Float32Array; skills: string[]; experienceYears: number | null }>,
+  batch: Array<{ vector: Float32Array; features: CandidateFeatures }>,
 ): ScoredResume[] {
   const firstPosition = index.size;
   index.add(batch.map((b) => b.vector));
   const similarityByPosition = new Map(index.search(ctx.jdVector, index.size).map((h) => [h.position, h.score]));
   return batch.map((item, i) => {
-    const similarity = similarityByPosition.get(firstPosition + i) ?? 0;
-    const score = scoreCandidate(ctx.requirements, item, similarity, ctx.embedderKind);
-    return { ...score, status: score.matchScore >= ctx.shortlistThreshold ? 'shortlisted' : 'rejected' };
+    const similarity = similarityByPosition.get(firstPosition + i) ?? null;
+    const explanation = scoreCandidate(ctx.requirements, item.features, similarity, ctx.embedderKind);
+    return {
+      ...legacyScoreColumns(explanation),
+      explanation,
+      status: explanation.match_score >= ctx.shortlistThreshold ? 'shortlisted' : 'rejected',
+    };
   });
 }
 

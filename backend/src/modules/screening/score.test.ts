@@ -1,147 +1,208 @@
 import { describe, expect, it } from 'vitest';
-import { scoreBucket } from '@shortlist/contracts';
 import {
-  EXPERIENCE_WEIGHT,
+  MATCHING_SCHEMA_VERSION,
+  scoreBucket,
+  scoreExplanationSchema,
+  type CandidateFeatures,
+  type JobRequirements,
+  type Requirement,
+} from '@shortlist/contracts';
+import {
+  DEFAULT_WEIGHTS,
   SEMANTIC_RANGES,
-  SEMANTIC_WEIGHT,
-  SKILL_WEIGHT,
+  compareExplanations,
   experienceFit,
+  legacyScoreColumns,
   rescaleSimilarity,
   scoreCandidate,
 } from './score.js';
-import type { JobRequirements } from './types.js';
 
-const jd = (overrides: Partial<JobRequirements> = {}): JobRequirements => ({
-  requiredSkills: ['Python', 'Kubernetes', 'PostgreSQL', 'React'],
-  requiredYears: 5,
-  ...overrides,
-});
+const SOFTWARE = { code: '15-1252.00', title: 'Software Developers', score: 0.9 };
+const WEB = { code: '15-1254.00', title: 'Web Developers', score: 0.8 };
+const NURSES = { code: '29-1141.00', title: 'Registered Nurses', score: 0.9 };
+
+function requirement(id: string, alternatives: string[], overrides: Partial<Requirement> = {}): Requirement {
+  return { id, label: alternatives.join(' or '), kind: 'must', alternatives, min_years: null, source: 'jd', jd_snippet: null, ...overrides };
+}
+
+function jd(overrides: Partial<JobRequirements> = {}): JobRequirements {
+  return {
+    version: MATCHING_SCHEMA_VERSION,
+    requirements: [
+      requirement('r1', ['Python']),
+      requirement('r2', ['PostgreSQL', 'MySQL']),
+      requirement('r3', ['Kubernetes']),
+      requirement('r4', ['React']),
+      requirement('r5', ['Terraform'], { kind: 'nice' }),
+    ],
+    min_years_overall: 5,
+    occupations: [SOFTWARE],
+    soft_skills: [],
+    employer_names: [],
+    ...overrides,
+  };
+}
+
+function candidate(skills: Array<string | [string, number]>, overrides: Partial<CandidateFeatures> = {}): CandidateFeatures {
+  return {
+    version: MATCHING_SCHEMA_VERSION,
+    skills: skills.map((s) => {
+      const [name, years] = typeof s === 'string' ? [s, null] : s;
+      return { name, evidence: `Built things with ${name}`, section: 'work', years };
+    }),
+    titles: [],
+    occupations: [SOFTWARE],
+    experience_years: 6,
+    signature: 'mh1:',
+    ...overrides,
+  };
+}
+
 const strongCosine = SEMANTIC_RANGES.minilm.strong;
-const round1 = (x: number): number => Math.round(x * 10) / 10;
-const poorCosine = SEMANTIC_RANGES.minilm.poor;
+const part = (e: ReturnType<typeof scoreCandidate>, key: string) => e.parts.find((p) => p.key === key);
 
 describe('scoreCandidate', () => {
-  it('gives 100 to a candidate with every required skill, enough years and a strong similarity', () => {
-    const s = scoreCandidate(jd(), { skills: ['Python', 'Kubernetes', 'PostgreSQL', 'React'], experienceYears: 6 }, strongCosine, 'minilm');
-    expect(s.matchScore).toBe(100);
-    expect(s.skillScore).toBe(100);
-    expect(s.missingSkills).toEqual([]);
-    expect(s.matchedSkills).toEqual(['Python', 'Kubernetes', 'PostgreSQL', 'React']);
+  it('gives 100 to a candidate who meets everything, with the arithmetic shown', () => {
+    const e = scoreCandidate(jd(), candidate(['Python', 'MySQL', 'Kubernetes', 'React', 'Terraform']), strongCosine, 'minilm');
+    expect(e.match_score).toBe(100);
+    expect(e.missing_skills).toEqual([]);
+    expect(e.matched_skills).toEqual(['Python', 'PostgreSQL or MySQL', 'Kubernetes', 'React']);
+    expect(e.arithmetic).toBe('(0.35×100.0 + 0.05×100.0 + 0.40×100.0 + 0.10×100.0 + 0.10×100.0) ÷ 1.00 = 100.0');
+    expect(scoreExplanationSchema.parse(e)).toEqual(e);
   });
 
-  it('gives 0 for skills and lists every required skill as missing when the candidate has none', () => {
-    const s = scoreCandidate(jd(), { skills: ['JavaScript'], experienceYears: 6 }, strongCosine, 'minilm');
-    expect(s.skillScore).toBe(0);
-    expect(s.missingSkills).toEqual(['Python', 'Kubernetes', 'PostgreSQL', 'React']);
-    expect(s.matchScore).toBeCloseTo(100 * (SEMANTIC_WEIGHT + EXPERIENCE_WEIGHT), 1);
+  it('meets an "A or B" requirement with either alternative, and shows the evidence of the one held', () => {
+    const e = scoreCandidate(jd(), candidate(['Python', 'PostgreSQL']), strongCosine, 'minilm');
+    const r2 = e.requirements.find((r) => r.id === 'r2');
+    expect(r2).toMatchObject({ is_met: true, matched_skill: 'PostgreSQL', evidence: 'Built things with PostgreSQL', credit: 1 });
+    expect(part(e, 'requirements')?.value).toBe(50);
+    expect(e.missing_skills).toEqual(['Kubernetes', 'React']);
   });
 
-  it('matches skills through synonyms (k8s is Kubernetes, postgres is PostgreSQL)', () => {
-    const s = scoreCandidate(jd({ requiredSkills: ['Kubernetes', 'PostgreSQL'] }), { skills: ['k8s', 'postgres'], experienceYears: 5 }, strongCosine, 'minilm');
-    expect(s.skillScore).toBe(100);
-    expect(s.missingSkills).toEqual([]);
+  it('gives a share of the credit for a must-have held for fewer years than asked, full credit when years are not stated', () => {
+    const req = jd({ requirements: [requirement('r1', ['Python'], { min_years: 4 })] });
+    const short = scoreCandidate(req, candidate([['Python', 3]]), strongCosine, 'minilm');
+    expect(short.requirements[0]).toMatchObject({ is_met: false, credit: 0.75, candidate_years: 3, min_years: 4 });
+    const unknown = scoreCandidate(req, candidate(['Python']), strongCosine, 'minilm');
+    expect(unknown.requirements[0]).toMatchObject({ is_met: true, credit: 1, candidate_years: null });
+    const veryShort = scoreCandidate(req, candidate([['Python', 0.5]]), strongCosine, 'minilm');
+    expect(veryShort.requirements[0]?.credit).toBe(0.5);
   });
 
-  it('gives partial skill credit in proportion to coverage', () => {
-    const s = scoreCandidate(jd(), { skills: ['Python'], experienceYears: 5 }, strongCosine, 'minilm');
-    expect(s.skillScore).toBe(25);
-    expect(s.missingSkills).toEqual(['Kubernetes', 'PostgreSQL', 'React']);
+  it('adds the parts\' points up to the Match %', () => {
+    const e = scoreCandidate(jd(), candidate(['Python', 'React'], { occupations: [WEB], experience_years: 3 }), 0.5, 'minilm');
+    const sum = e.parts.reduce((s, p) => s + p.points, 0);
+    expect(e.match_score).toBeCloseTo(sum, 1);
+    for (const p of e.parts) {
+      expect(p.points).toBeCloseTo((p.weight * p.value) / 1, 1);
+    }
+    expect(part(e, 'experience')?.value).toBe(60);
+    expect(part(e, 'occupation')?.detail).toBe('related occupations: the JD asks for Software Developers; the resume shows Web Developers');
   });
 
-  it('gives full experience credit at and above the required years and partial credit below', () => {
-    const skills = ['Python', 'Kubernetes', 'PostgreSQL', 'React'];
-    expect(scoreCandidate(jd(), { skills, experienceYears: 5 }, strongCosine, 'minilm').experienceScore).toBe(100);
-    expect(scoreCandidate(jd(), { skills, experienceYears: 12 }, strongCosine, 'minilm').experienceScore).toBe(100);
-    const below = scoreCandidate(jd(), { skills, experienceYears: 3 }, strongCosine, 'minilm');
-    expect(below.experienceScore).toBe(60);
-    expect(below.matchScore).toBeCloseTo(100 - EXPERIENCE_WEIGHT * 40, 1);
-    expect(scoreCandidate(jd(), { skills, experienceYears: 0 }, strongCosine, 'minilm').experienceScore).toBe(0);
+  it('rates occupation fit same, related and unrelated', () => {
+    const same = scoreCandidate(jd(), candidate([]), null, null);
+    const related = scoreCandidate(jd(), candidate([], { occupations: [WEB] }), null, null);
+    const unrelated = scoreCandidate(jd(), candidate([], { occupations: [NURSES] }), null, null);
+    expect([same.occupation.level, related.occupation.level, unrelated.occupation.level]).toEqual(['same', 'related', 'unrelated']);
+    expect(same.occupation.value).toBe(100);
+    expect(related.occupation.value).toBeGreaterThan(0);
+    expect(related.occupation.value).toBeLessThan(100);
+    expect(unrelated.occupation.value).toBe(0);
   });
 
-  it('gives half experience credit when the resume states no years but the JD asks for some', () => {
-    const s = scoreCandidate(jd(), { skills: [], experienceYears: null }, strongCosine, 'minilm');
-    expect(s.experienceScore).toBe(50);
+  it('leaves out a part that does not apply and re-weights the others', () => {
+    const req = jd({ min_years_overall: null, requirements: [requirement('r1', ['Python'])] });
+    const junior = scoreCandidate(req, candidate(['Python'], { experience_years: 0 }), null, null);
+    const senior = scoreCandidate(req, candidate(['Python'], { experience_years: 20 }), null, null);
+    expect(junior.match_score).toBe(senior.match_score);
+    expect(junior.parts.filter((p) => p.applies).map((p) => p.key)).toEqual(['requirements', 'occupation']);
+    expect(junior.match_score).toBe(100);
+    expect(junior.arithmetic).toBe('(0.35×100.0 + 0.40×100.0) ÷ 0.75 = 100.0');
   });
 
-  it('leaves experience out of the blend when the JD states no years', () => {
-    const req = jd({ requiredYears: null });
-    const junior = scoreCandidate(req, { skills: ['Python', 'React'], experienceYears: 0 }, strongCosine, 'minilm');
-    const senior = scoreCandidate(req, { skills: ['Python', 'React'], experienceYears: 20 }, strongCosine, 'minilm');
-    expect(junior.matchScore).toBe(senior.matchScore);
-    // Skills 50, semantic 100, re-weighted over the two parts that apply.
-    expect(junior.matchScore).toBeCloseTo((SKILL_WEIGHT * 50 + SEMANTIC_WEIGHT * 100) / (SKILL_WEIGHT + SEMANTIC_WEIGHT), 1);
-    expect(junior.experienceScore).toBe(100);
-  });
-
-  it('scores on similarity and experience alone when the JD names no known skills', () => {
-    const s = scoreCandidate(jd({ requiredSkills: [] }), { skills: ['Python'], experienceYears: 5 }, poorCosine, 'minilm');
-    expect(s.skillScore).toBe(100);
-    expect(s.missingSkills).toEqual([]);
-    expect(s.matchScore).toBeCloseTo((EXPERIENCE_WEIGHT * 100) / (EXPERIENCE_WEIGHT + SEMANTIC_WEIGHT), 1);
+  it('omits the semantic part when there is no similarity instead of counting it as zero', () => {
+    const without = scoreCandidate(jd(), candidate(['Python']), null, 'lexical');
+    expect(part(without, 'semantic')?.applies).toBe(false);
+    expect(without.semantic_similarity).toBeNull();
+    const nan = scoreCandidate(jd(), candidate(['Python']), Number.NaN, 'lexical');
+    expect(nan.match_score).toBe(without.match_score);
   });
 
   it('rescales the same cosine differently for MiniLM and the lexical fallback', () => {
     const cosine = 0.25;
-    const minilm = scoreCandidate(jd(), { skills: [], experienceYears: 5 }, cosine, 'minilm');
-    const lexical = scoreCandidate(jd(), { skills: [], experienceYears: 5 }, cosine, 'lexical');
-    expect(minilm.semanticSimilarity).toBe(0.25);
     const { minilm: m, lexical: l } = SEMANTIC_RANGES;
-    expect(minilm.semanticScore).toBeCloseTo((100 * (cosine - m.poor)) / (m.strong - m.poor), 1);
-    expect(lexical.semanticScore).toBeCloseTo((100 * (cosine - l.poor)) / (l.strong - l.poor), 1);
-    expect(lexical.semanticScore).toBeGreaterThan(minilm.semanticScore + 20);
+    expect(rescaleSimilarity(cosine, 'minilm')).toBeCloseTo((100 * (cosine - m.poor)) / (m.strong - m.poor), 6);
+    expect(rescaleSimilarity(cosine, 'lexical')).toBeCloseTo((100 * (cosine - l.poor)) / (l.strong - l.poor), 6);
+    expect(rescaleSimilarity(l.poor - 0.01, 'lexical')).toBe(0);
+    expect(rescaleSimilarity(l.strong + 0.2, 'lexical')).toBe(100);
   });
 
-  it('rounds every score to one decimal', () => {
-    const s = scoreCandidate(jd({ requiredSkills: ['Python', 'React', 'Kubernetes'] }), { skills: ['Python'], experienceYears: 1 }, 0.41234, 'minilm');
-    for (const v of [s.matchScore, s.skillScore, s.experienceScore, s.semanticScore]) {
-      expect(Math.round(v * 10) / 10).toBe(v);
-    }
-    expect(s.skillScore).toBe(33.3);
-    expect(s.semanticSimilarity).toBe(0.4123);
-  });
-});
-
-describe('score at the dashboard bucket edges', () => {
-  // Scores built to land exactly on 50, 80 and 90 (and just below) with the real weights.
-  const req = jd({ requiredSkills: ['Python'], requiredYears: 10 });
-  const allWeights = SKILL_WEIGHT + SEMANTIC_WEIGHT + EXPERIENCE_WEIGHT;
-  const cosineFor = (semantic: number): number => {
-    const { poor, strong } = SEMANTIC_RANGES.minilm;
-    return poor + (semantic / 100) * (strong - poor);
-  };
-  // With skills 100 and semantic 100, experience x gives (SKILL+SEMANTIC)*100 + EXP*x.
-  const yearsForMatch = (target: number): number => ((target * allWeights - (SKILL_WEIGHT + SEMANTIC_WEIGHT) * 100) / EXPERIENCE_WEIGHT / 100) * 10;
-
-  it('puts a candidate scoring exactly 90 in the 90–100 bucket and 89.9 in the 80–90 bucket', () => {
-    const at = scoreCandidate(req, { skills: ['Python'], experienceYears: yearsForMatch(90) }, cosineFor(100), 'minilm');
-    expect(at.matchScore).toBe(90);
-    expect(scoreBucket(at.matchScore)).toBe('90_100');
-    const below = scoreCandidate(req, { skills: ['Python'], experienceYears: yearsForMatch(89.9) }, cosineFor(100), 'minilm');
-    expect(below.matchScore).toBe(89.9);
-    expect(scoreBucket(below.matchScore)).toBe('80_90');
+  it('never leaves 0–100 and rounds the Match % to one decimal', () => {
+    const low = scoreCandidate(jd(), candidate([], { occupations: [NURSES], experience_years: 0 }), -0.5, 'minilm');
+    expect(low.match_score).toBe(0);
+    const mid = scoreCandidate(jd(), candidate(['Python'], { experience_years: 2 }), 0.41234, 'minilm');
+    expect(Math.round(mid.match_score * 10) / 10).toBe(mid.match_score);
+    expect(mid.semantic_similarity).toBe(0.4123);
   });
 
-  it('treats a NaN similarity (empty document) as no similarity instead of storing NaN', () => {
-    const s = scoreCandidate(req, { skills: ['Python'], experienceYears: 10 }, Number.NaN, 'minilm');
-    expect(s.semanticSimilarity).toBe(0);
-    expect(s.semanticScore).toBe(0);
-    expect(s.matchScore).toBe(round1((SKILL_WEIGHT * 100 + EXPERIENCE_WEIGHT * 100) / allWeights));
-  });
-
-  it('never leaves 0–100 however extreme the cosine', () => {
-    expect(scoreCandidate(req, { skills: ['Python'], experienceYears: 30 }, 1, 'lexical').matchScore).toBe(100);
-    expect(scoreCandidate(req, { skills: [], experienceYears: 0 }, -0.5, 'minilm').matchScore).toBe(0);
+  it('lands exactly on the dashboard bucket edge of 90 and just below it', () => {
+    // Requirements, occupation and semantic at 100 weigh 0.85 of 0.95; experience x% adds 0.10·x:
+    // (85 + 0.1·x) / 0.95 = 90 at x = 5 (0.5 of 10 years), 89.9 at x = 4.05.
+    expect(DEFAULT_WEIGHTS).toMatchObject({ requirements: 0.35, occupation: 0.4, semantic: 0.1, experience: 0.1 });
+    const req = jd({ requirements: [requirement('r1', ['Python'])], min_years_overall: 10 });
+    const at = scoreCandidate(req, candidate(['Python'], { experience_years: 0.5 }), strongCosine, 'minilm');
+    expect(at.match_score).toBe(90);
+    expect(scoreBucket(at.match_score)).toBe('90_100');
+    const below = scoreCandidate(req, candidate(['Python'], { experience_years: 0.405 }), strongCosine, 'minilm');
+    expect(below.match_score).toBe(89.9);
+    expect(scoreBucket(below.match_score)).toBe('80_90');
   });
 });
 
-describe('parts', () => {
-  it('clamps the rescaled similarity to 0..100', () => {
-    expect(rescaleSimilarity(SEMANTIC_RANGES.lexical.poor - 0.01, 'lexical')).toBe(0);
-    expect(rescaleSimilarity(SEMANTIC_RANGES.lexical.strong + 0.2, 'lexical')).toBe(100);
+describe('ranking and ties', () => {
+  it('ranks equal Match % by the finer score, deterministically, and keeps it inside the 0.1 step', () => {
+    // Both cosines are above the strong end, so both semantic parts are 100; the raw cosine breaks the tie.
+    const a = scoreCandidate(jd(), candidate(['Python', 'MySQL', 'Kubernetes', 'React']), 0.72, 'minilm');
+    const b = scoreCandidate(jd(), candidate(['Python', 'MySQL', 'Kubernetes', 'React']), 0.7, 'minilm');
+    expect(a.match_score).toBe(b.match_score);
+    expect(a.fine_score).toBeGreaterThan(b.fine_score);
+    expect(a.fine_score - a.match_score).toBeLessThan(0.05);
+    expect(a.fine_score).toBeGreaterThanOrEqual(a.match_score);
+    const { order, reason } = compareExplanations(a, b);
+    expect(order).toBeLessThan(0);
+    expect(reason).toMatch(/^Same Match % \(\d+\.\d\); ranked by the finer score/);
   });
 
-  it('reports no experience part when the JD sets no years', () => {
-    expect(experienceFit(null, 4)).toBeNull();
+  it('says which part made #1 beat #2', () => {
+    const first = scoreCandidate(jd(), candidate(['Python', 'MySQL', 'Kubernetes', 'React']), 0.5, 'minilm');
+    const second = scoreCandidate(jd(), candidate(['Python']), 0.5, 'minilm');
+    const { order, reason } = compareExplanations(second, first);
+    expect(order).toBeGreaterThan(0);
+    expect(reason).toBe('Must-have requirements: 4 of 4 must-haves met vs 1 of 4 must-haves met (+26.3 points).');
+  });
+
+  it('fills the table\'s score columns from the explanation', () => {
+    const e = scoreCandidate(jd(), candidate(['Python', 'React']), 0.45, 'minilm');
+    expect(legacyScoreColumns(e)).toEqual({
+      match_score: e.match_score,
+      skill_score: 50,
+      experience_score: 100,
+      semantic_score: part(e, 'semantic')?.value,
+      semantic_similarity: 0.45,
+      matched_skills: ['Python', 'React'],
+      missing_skills: ['PostgreSQL or MySQL', 'Kubernetes'],
+    });
+    const noSkills = scoreCandidate(jd({ requirements: [], min_years_overall: null }), candidate([]), null, null);
+    expect(legacyScoreColumns(noSkills)).toMatchObject({ skill_score: 100, experience_score: 100, semantic_score: 0, semantic_similarity: 0 });
+  });
+});
+
+describe('experienceFit', () => {
+  it('is full at and above the requirement, proportional below, 50 when unknown, absent when not asked', () => {
+    expect(experienceFit(4, 4)).toBe(100);
     expect(experienceFit(4, 2)).toBe(50);
+    expect(experienceFit(4, null)).toBe(50);
+    expect(experienceFit(null, 4)).toBeNull();
   });
 });

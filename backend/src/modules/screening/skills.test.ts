@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { allCanonicalSkills, canonicalizeSkill, findSkills } from './skills.js';
+import {
+  allCanonicalSkills,
+  canonicalizeSkill,
+  findSkillMentions,
+  findSkills,
+  isExpressibleAlias,
+  searchSkills,
+  skillSource,
+} from './skills.js';
+import { CURATED_SKILLS } from './vocabulary/curated-skills.js';
 
 describe('findSkills', () => {
   it('returns canonical names in order of first mention, once each', () => {
@@ -140,5 +149,106 @@ describe('allCanonicalSkills', () => {
     const all = allCanonicalSkills();
     const missed = all.filter((skill) => !findSkills(`Skills: Python, ${skill}, SQL`).includes(skill));
     expect(missed).toEqual([]);
+  });
+});
+
+describe('the vocabulary from O*NET and ESCO', () => {
+  it('knows tools that the hand-curated list alone missed on annotated CVs', () => {
+    const text = 'Skills: GWT, Apache Ant, Sqoop, ZooKeeper, JBoss, log4j, MuleSoft, Business Objects, PyCharm, MSSQL, Oracle 10g';
+    expect(findSkills(text)).toEqual([
+      'GWT',
+      'Apache Ant',
+      'Sqoop',
+      'ZooKeeper',
+      'JBoss',
+      'Log4j',
+      'MuleSoft',
+      'SAP BusinessObjects',
+      'PyCharm',
+      'SQL Server',
+      'Oracle Database',
+    ]);
+  });
+
+  it('adds products only the taxonomies know, marked with where they come from', () => {
+    expect(findSkills('Drew site plans in Trimble SketchUp Pro and ESRI ArcGIS')).toEqual(['Trimble SketchUp Pro', 'ESRI ArcGIS']);
+    expect(skillSource('Trimble SketchUp Pro')).toBe('onet');
+    expect(skillSource('Python')).toBe('curated');
+    expect(skillSource('Underwater basket weaving')).toBeNull();
+  });
+
+  it('merges a vendor-prefixed product onto the curated skill it names', () => {
+    expect(findSkills('Microsoft SQL Server, Autodesk AutoCAD, Apache Subversion and Oracle Java')).toEqual([
+      'SQL Server',
+      'AutoCAD',
+      'SVN',
+      'Java',
+    ]);
+  });
+
+  it('reads "Sales Force" as the product only when written as its name, not as a team of salespeople', () => {
+    expect(findSkills('CRM: Sales Force with APEX')).toContain('Salesforce');
+    expect(findSkills('Managed a sales force of 20 representatives')).not.toContain('Salesforce');
+  });
+
+  it('needs the exact spelling for a taxonomy acronym that is also an ordinary word ("APIs" is not the product APIS)', () => {
+    expect(findSkills('Built Node.js services and APIs.\nDeployed on AWS.')).toEqual(['Node.js', 'AWS']);
+  });
+
+  it('gives every curated alias a form the matcher can find', () => {
+    const unsupported = CURATED_SKILLS.flatMap(([canonical, ...aliases]) => [canonical, ...aliases]).filter((a) => !isExpressibleAlias(a));
+    expect(unsupported).toEqual([]);
+  });
+
+  it('suggests canonical skills for a chip editor, exact and curated ones first', () => {
+    expect(searchSkills('postgres')[0]).toBe('PostgreSQL');
+    expect(searchSkills('k8s')).toEqual(['Kubernetes']);
+    expect(searchSkills('zzzz-unknown')).toEqual([]);
+    expect(searchSkills('sql', 3)).toHaveLength(3);
+  });
+});
+
+describe('company names that are also products', () => {
+  it('reads Oracle as the database in a skills list and with a version, not as the employer', () => {
+    expect(findSkills('Databases: Oracle, MySQL')).toContain('Oracle Database');
+    expect(findSkills('Tuned queries on Oracle 11g')).toContain('Oracle Database');
+  });
+
+  it.each([
+    'Test Analyst at Oracle, Hyderabad',
+    'Was associated with Oracle India Pvt Ltd, Bangalore as Team lead',
+    'Associate Consultant\n\nOracle Corporation -\n\nJune 2011 to Present',
+    'PeopleSoft consultant\n\nOracle -\n\nSeptember 2017 to Present',
+    'Company: Oracle',
+  ])('does not count Oracle the employer as a skill in "%s"', (text) => {
+    expect(findSkills(text)).not.toContain('Oracle Database');
+  });
+
+  it('does not count Cisco the employer in an Indeed-style header line', () => {
+    expect(findSkills('Kasturika Borah\nTeam Member - Cisco\n\nBengaluru, Karnataka')).not.toContain('Cisco');
+    expect(findSkills('Skills: Cisco routers, OSPF, BGP')).toContain('Cisco');
+  });
+});
+
+describe('matching cost grows with the text, not the vocabulary', () => {
+  // 2 MB each. No timing: the assertions are on what comes out, which a quadratic or per-skill-regex matcher
+  // could not produce in a test run's time anyway.
+  const TWO_MB = 2 * 1024 * 1024;
+
+  it('scans 2 MB of skill-dense text and reports every mention', () => {
+    const unit = 'Python, Kubernetes, Go, React and PostgreSQL; ';
+    const text = unit.repeat(Math.ceil(TWO_MB / unit.length));
+    const repeats = Math.ceil(TWO_MB / unit.length);
+    const mentions = findSkillMentions(text);
+    expect(text.length).toBeGreaterThanOrEqual(TWO_MB);
+    expect(mentions).toHaveLength(repeats * 5);
+    expect(new Set(mentions.map((m) => m.canonical))).toEqual(new Set(['Python', 'Kubernetes', 'Go', 'React', 'PostgreSQL']));
+    expect(text.slice(mentions[2]?.start, mentions[2]?.end)).toBe('Go');
+  });
+
+  it('scans 2 MB of skill-free text and finds nothing', () => {
+    const unit = 'the quick brown fox jumps over the lazy dog near a quiet river bank. ';
+    const text = unit.repeat(Math.ceil(TWO_MB / unit.length));
+    expect(findSkillMentions(text)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLexicalEmbedder } from './embedder';
 import { createLocalFieldExtractor } from './fields/local';
+import { parseJobRequirements } from './jd-requirements';
 import { createLocalTasks, type JobContext } from './tasks';
 
 describe('the analyse task', () => {
@@ -9,7 +10,7 @@ describe('the analyse task', () => {
   it('scores the same resume under another identity exactly the same (SPEC §3)', async () => {
     const jd = 'Data Engineer. Requirements: 3+ years of Python, SQL and Spark.';
     const job: JobContext = {
-      requirements: { requiredSkills: ['Python', 'SQL', 'Spark'], requiredYears: 3 },
+      requirements: parseJobRequirements('Data Engineer', jd),
       jdVector: await tasks.embed({ text: jd }),
       embedderKind: 'lexical',
       shortlistThreshold: 85,

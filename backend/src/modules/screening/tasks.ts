@@ -5,15 +5,13 @@
  * Inputs and outputs cross a process boundary: structured-clone data only (strings, numbers, plain objects,
  * typed arrays), no classes; a rejection travels as `{ rejected: { code, message } }`.
  */
-import type { RejectionCode } from '@shortlist/contracts';
-import type { EmbedderKind } from './embedder';
-import { parseJobRequirements, type ParsedJobRequirements } from './jd-requirements';
+import type { CandidateFeatures, JobRequirements, RejectionCode } from '@shortlist/contracts';
+import type { Embedder, EmbedderKind } from './embedder';
+import { extractCandidateFeatures, matchingText } from './features';
+import { parseJobRequirements } from './jd-requirements';
 import { prepareResume, scoreBatch, newJobIndex, type ScoredResume } from './pipeline';
-import type { ExtractedFields, JobRequirements } from './types';
+import type { ExtractedFields, FieldExtractor } from './types';
 import { FileRejectedError } from './types';
-import { scrubPersonalDetails } from './anonymize';
-import type { Embedder } from './embedder';
-import type { FieldExtractor } from './types';
 
 export interface ExtractInput {
   fileName: string;
@@ -49,13 +47,15 @@ export interface AnalyseInput {
 
 export interface AnalyseOutput {
   fields: ExtractedFields;
+  /** What scoring reads, stored so re-scoring needs no text (contracts: CandidateFeatures). */
+  features: CandidateFeatures;
   vector: Float32Array;
   score: ScoredResume;
 }
 
 export interface ScoreInput {
   job: JobContext;
-  candidates: Array<{ vector: Float32Array; skills: string[]; experienceYears: number | null }>;
+  candidates: Array<{ vector: Float32Array; features: CandidateFeatures }>;
 }
 
 export interface WorkerDescription {
@@ -67,7 +67,7 @@ export interface WorkerDescription {
 /** The tasks, each a function of its input. Implemented locally (here) and by the process pool. */
 export interface ScreeningTasks {
   extract(input: ExtractInput): Promise<ExtractOutput>;
-  parseJob(input: { description: string }): Promise<ParsedJobRequirements>;
+  parseJob(input: { title: string; description: string }): Promise<JobRequirements>;
   embed(input: { text: string }): Promise<Float32Array>;
   analyse(input: AnalyseInput): Promise<AnalyseOutput>;
   score(input: ScoreInput): Promise<ScoredResume[]>;
@@ -99,17 +99,18 @@ export function createLocalTasks(runtime: { embedder: Embedder; fieldExtractor: 
       }
     },
     parseJob(input) {
-      return Promise.resolve(parseJobRequirements(input.description));
+      return Promise.resolve(parseJobRequirements(input.title, input.description));
     },
     embed(input) {
       return embedder.embedDocument(input.text);
     },
     async analyse(input) {
       const fields = input.fields ?? (await fieldExtractor.extract(input.text)).fields;
-      // Who the candidate is must not move their score: what scores reads the text without it.
-      const vector = await embedder.embedResume(scrubPersonalDetails(input.text, fields));
-      const [score] = scoreWith(input.job, [{ vector, skills: fields.skills, experienceYears: fields.experienceYears }]);
-      return { fields, vector, score: score! };
+      const features = extractCandidateFeatures(input.text, fields);
+      // Who the candidate is must not move their score: the embedding reads the text with identity blanked.
+      const vector = await embedder.embedResume(matchingText(input.text, fields));
+      const [score] = scoreWith(input.job, [{ vector, features }]);
+      return { fields, features, vector, score: score! };
     },
     score(input) {
       return Promise.resolve(scoreWith(input.job, input.candidates));

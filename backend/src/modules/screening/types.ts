@@ -58,8 +58,5 @@ export interface FieldExtractor {
   extract(text: string): Promise<FieldExtractionResult>;
 }
 
-/** What the JD asks for, parsed once per job (and again when the JD is edited). */
-export interface JobRequirements {
-  requiredSkills: string[];
-  requiredYears: number | null;
-}
+/** What the JD asks for: the contract's shape (must/nice requirements with alternatives, years, occupation). */
+export type { JobRequirements } from '@shortlist/contracts';

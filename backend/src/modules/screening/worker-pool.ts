@@ -341,7 +341,13 @@ export function createWorkerPool(opts: WorkerPoolOptions): WorkerPool {
               return;
             }
             slot.proc.once('exit', () => resolve());
-            slot.proc.kill('SIGKILL');
+            // Closing the channel lets an idle worker exit on its own (and flush what it must, e.g. a CPU
+            // profile); one that does not within a moment is killed.
+            const kill = setTimeout(() => slot.proc.kill('SIGKILL'), slot.task ? 0 : 2_000);
+            slot.proc.once('exit', () => clearTimeout(kill));
+            if (slot.proc.connected) {
+              slot.proc.disconnect();
+            }
           }),
       ),
     );

@@ -4,7 +4,8 @@
  * on the job, so every process (on every machine) scores against the same vector.
  */
 import { createHash } from 'node:crypto';
-import { parseJsonArray, type DB } from '../../../db/database';
+import { jobRequirementsSchema, type JobRequirements } from '@shortlist/contracts';
+import type { DB } from '../../../db/database';
 import type { JobRow } from '../../../db/types';
 import { bytesToVector, vectorToBytes } from '../../screening/pipeline';
 import type { ScreeningRuntime } from '../../screening/runtime';
@@ -17,8 +18,13 @@ export interface JobContextCache {
 
 const MAX_CACHED_JOBS = 200;
 
-export function requirementsOf(job: Pick<JobRow, 'required_skills' | 'required_years'>): JobContext['requirements'] {
-  return { requiredSkills: parseJsonArray(job.required_skills), requiredYears: job.required_years };
+/** The job's stored requirements (parsed from the JD, or as the recruiter edited them); null if it has none. */
+export function storedRequirements(job: Pick<JobRow, 'requirements'>): JobRequirements | null {
+  if (!job.requirements) {
+    return null;
+  }
+  const parsed = jobRequirementsSchema.safeParse(JSON.parse(job.requirements));
+  return parsed.success ? parsed.data : null;
 }
 
 export function createJobContextCache(deps: { db: DB; screening: ScreeningRuntime }): JobContextCache {
@@ -35,10 +41,12 @@ export function createJobContextCache(deps: { db: DB; screening: ScreeningRuntim
       jdVector = await interactive.embed({ text: job.description });
       await updateJobFields(deps.db, job.user_id, job.id, { jd_embedding: vectorToBytes(jdVector), jd_embedder_kind: kind });
     }
+    // A job stored without requirements (or with an older shape) is parsed again, in a worker process.
+    const requirements = storedRequirements(job) ?? (await interactive.parseJob({ title: job.title, description: job.description }));
     return {
       embedderKind: kind,
       job: {
-        requirements: requirementsOf(job),
+        requirements,
         jdVector,
         embedderKind: kind,
         shortlistThreshold: job.shortlist_threshold,

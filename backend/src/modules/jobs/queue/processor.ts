@@ -10,8 +10,9 @@ import type { RejectionCode } from '@shortlist/contracts';
 import type { Config } from '../../../config';
 import { inTransaction, type DB } from '../../../db/database';
 import { refundCredit } from '../../credits/credits.repository';
-import { insertCandidate } from '../../candidates/candidates.repository';
-import { purgeCandidateData } from '../../candidates/candidates.repository';
+import type { CandidateFeatures } from '@shortlist/contracts';
+import { findDuplicateProbes, insertCandidate, purgeCandidateData } from '../../candidates/candidates.repository';
+import { nearDuplicate, signatureBands } from '../../screening/near-duplicates';
 import type { ScreeningRuntime } from '../../screening/runtime';
 import { FileRejectedError } from '../../screening/types';
 import { ResourceLimitError } from '../../screening/worker-pool';
@@ -90,6 +91,25 @@ export function createProcessor(deps: ProcessorDeps) {
     return { code: 'processing_failed', reason: `${item.fileName} ${PROCESSING_FAILED_REASON}` };
   }
 
+  /** The earliest candidate of the job this resume seems to repeat (same e-mail or phone, or content), if any. */
+  async function duplicateOf(
+    item: WorkItem,
+    probe: { email: string | null; phone: string | null; features: CandidateFeatures; bands: string[] },
+  ): Promise<{ id: number; reason: string } | null> {
+    const rows = await findDuplicateProbes(db, item.userId, item.jobId, { email: probe.email, phone: probe.phone, bands: probe.bands });
+    for (const row of rows) {
+      const signature = row.features ? (JSON.parse(row.features) as Pick<CandidateFeatures, 'signature'>).signature : '';
+      const result = nearDuplicate(
+        { signature: probe.features.signature, email: probe.email, phone: probe.phone },
+        { signature, email: row.email, phone: row.phone },
+      );
+      if (result.isDuplicate && result.reason) {
+        return { id: row.id, reason: `${result.reason}${row.name ? ` as ${row.name}` : ''}`.slice(0, 255) };
+      }
+    }
+    return null;
+  }
+
   async function process(item: WorkItem, attempt: Attempt): Promise<void> {
     const job = await jobs.findJob(db, item.userId, item.jobId);
     if (!job || !(await files.markFileProcessing(db, item.userId, item.fileId))) {
@@ -103,8 +123,12 @@ export function createProcessor(deps: ProcessorDeps) {
       const llm = screening.llmFields ? await screening.llmFields(item.text) : null;
       usage = llm?.usage ?? usage;
       const analysis = await batchTasks.analyse({ text: item.text, fields: llm?.fields ?? null, job: context.job });
-      const { fields, score } = analysis;
+      const { fields, score, features } = analysis;
       const tokens = usage.inputTokens + usage.outputTokens;
+      const bands = signatureBands(features.signature);
+      const email = fields.email?.slice(0, 254) ?? null;
+      const phone = fields.phone?.slice(0, 64) ?? null;
+      const duplicate = await duplicateOf(item, { email, phone, features, bands });
       const stored = await inTransaction(db, (trx) =>
         insertCandidate(
           trx,
@@ -115,8 +139,8 @@ export function createProcessor(deps: ProcessorDeps) {
             file_name: item.fileName.slice(0, 255),
             content_hash: item.contentHash,
             name: fields.name?.slice(0, 255) ?? null,
-            email: fields.email?.slice(0, 254) ?? null,
-            phone: fields.phone?.slice(0, 64) ?? null,
+            email,
+            phone,
             experience_years: fields.experienceYears,
             skills: JSON.stringify(fields.skills),
             current_title: fields.currentTitle?.slice(0, 255) ?? null,
@@ -125,19 +149,23 @@ export function createProcessor(deps: ProcessorDeps) {
             extractor: llm?.fields ? 'groq' : 'local',
             embedding: vectorToBytes(analysis.vector),
             embedder_kind: context.embedderKind,
-            match_score: score.matchScore,
-            skill_score: score.skillScore,
-            experience_score: score.experienceScore,
-            semantic_score: score.semanticScore,
-            semantic_similarity: score.semanticSimilarity,
-            matched_skills: JSON.stringify(score.matchedSkills),
-            missing_skills: JSON.stringify(score.missingSkills),
+            match_score: score.match_score,
+            skill_score: score.skill_score,
+            experience_score: score.experience_score,
+            semantic_score: score.semantic_score,
+            semantic_similarity: score.semantic_similarity,
+            matched_skills: JSON.stringify(score.matched_skills),
+            missing_skills: JSON.stringify(score.missing_skills),
+            fine_score: score.explanation.fine_score,
             status: score.status,
-            features: null,
-            explanation: null,
+            features: JSON.stringify(features),
+            explanation: JSON.stringify(score.explanation),
             processing_notes: JSON.stringify(item.notes),
+            duplicate_of: duplicate?.id ?? null,
+            duplicate_reason: duplicate?.reason ?? null,
           },
           { tokens, costUsd: screening.costOf(usage) },
+          bands,
         ),
       );
       if (stored === undefined) {

@@ -67,6 +67,29 @@ describe('extractName', () => {
   });
 });
 
+describe('extractName on flattened text (the whole resume on one line, as some PDFs extract)', () => {
+  const flat = (text: string): string => text.replace(/\s*\n\s*/g, ' ');
+
+  it('finds the name where a job title starts after it', () => {
+    expect(extractName(flat(londonResume))).toBe('Priya Sharma');
+    expect(extractName('Govardhana K Senior Software Engineer Bengaluru, Karnataka - Email me on Indeed: indeed.com/r/Govardhana-K/b2de315d95905b68 Total IT experience 5 Years 6 Months')).toBe(
+      'Govardhana K',
+    );
+  });
+
+  it('stops at a place, a dash, a repeated name or a sentence after the name', () => {
+    const tail = ' - Email me on Indeed: indeed.com/r/x/123 WORK EXPERIENCE Software Engineer Acme Corp 2015 to 2019 and a lot more text about the work done there';
+    expect(extractName(`Jay Madhavi Navi Mumbai, Maharashtra${tail}`)).toBe('Jay Madhavi');
+    expect(extractName(`Sai Dhir${tail}`)).toBe('Sai Dhir');
+    expect(extractName(`Soumya Balan Soumya Balan - BE Computer Science${tail}`)).toBe('Soumya Balan');
+    expect(extractName(`Shrishti Chauhan Have total work experience of 2.5 years on Oracle Fusion Middleware${tail}`)).toBe('Shrishti Chauhan');
+  });
+
+  it('does not take a heading or a title for a name', () => {
+    expect(extractName(`Curriculum Vitae Senior Software Engineer with ten years of experience in payments and billing systems across Europe and Asia, working in ${'Java and Go '.repeat(10)}`)).toBeNull();
+  });
+});
+
 describe('extractEmail and extractLinks', () => {
   it('finds the first e-mail address', () => {
     expect(extractEmail(londonResume)).toBe('priya.sharma@example.co.uk');

@@ -4,7 +4,8 @@
  * templates put it last, some text layers put the contact block at the end) the lines around the e-mail
  * address and the last lines are tried.
  */
-import { findSkills } from '../skills.js';
+import { isTitleStartWord } from '../occupations.js';
+import { findSkillMentions, findSkills } from '../skills.js';
 import { looksLikeLocation } from './contact.js';
 import { headingKind } from './sections.js';
 
@@ -86,7 +87,11 @@ export function nameFromLine(rawLine: string, opts: { allowLowercase?: boolean }
   if (looksLikeLocation(rawLine)) {
     return null;
   }
-  if (findSkills(line).length > 0) {
+  // A line of skills ("React Native", "Python Java") is not a name; a name that holds a product's name
+  // ("Maya Chen": Autodesk Maya) is — as long as some word of it is no skill at all.
+  const mentions = findSkillMentions(line);
+  const covered = mentions.reduce((n, m) => n + line.slice(m.start, m.end).split(/\s+/).filter(Boolean).length, 0);
+  if (mentions.length > 0 && covered >= words.length) {
     return null;
   }
   const allCaps = words.every((w) => w === w.toUpperCase());
@@ -113,12 +118,103 @@ function nameFromEmail(text: string, email: string | null): string | null {
   return m ? m[0].split(/\s+/).map(titleCase).join(' ') : null;
 }
 
+// A line this long is not a header line: the text was flattened (some PDFs extract the whole resume as one line).
+const FLATTENED_LINE_CHARS = 150;
+const NAME_BOUNDARY_RE = /[\d@|:•·/]|^[\p{Ll}]|^[^\p{L}]/u;
+// Sentence openers after a name on a flattened first line ("Jane Roe Have 5 years of …").
+const OPENER_WORDS = new Set('have having has working worked actively currently need am is with self-employed seeking'.split(' '));
+// Employers that follow a name on the Indeed-style header line ("Akash Gulhane Microsoft Dynamics …").
+const EMPLOYER_WORDS = new Set(
+  'microsoft infosys wipro tcs accenture ibm google amazon oracle cisco sap deloitte cognizant capgemini hcl mindtree mphasis genpact dell hp intel'.split(' '),
+);
+const SENIORITY_RE = /^(?:senior|sr\.?|junior|jr\.?|lead|principal|staff|chief|head|associate|assistant|trainee|intern|fresher)$/i;
+
+/** Is `word` where a name stops (a title, a heading, a contact detail, a lower-case word)? */
+function isNameBoundary(word: string | undefined, nameIsAllCaps: boolean): boolean {
+  if (word === undefined) {
+    return true;
+  }
+  const bare = word.replace(/[.,;:]+$/, '');
+  return (
+    NAME_BOUNDARY_RE.test(word) ||
+    SENIORITY_RE.test(bare) ||
+    NOT_NAME_WORDS.has(bare.toLowerCase()) ||
+    OPENER_WORDS.has(bare.toLowerCase()) ||
+    EMPLOYER_WORDS.has(bare.toLowerCase()) ||
+    // "Officer-HR", "Trainer-Finacle-Core": a hyphenated title.
+    (bare.includes('-') && isTitleStartWord(bare.split('-')[0] ?? '')) ||
+    headingKind(bare) !== null ||
+    isTitleStartWord(bare) ||
+    (!nameIsAllCaps && bare.length > 1 && bare === bare.toUpperCase()) ||
+    findSkills(bare).length > 0 ||
+    /[,;]$/.test(word)
+  );
+}
+
+/**
+ * The name at the start of a run of words, when the words after it start something else ("Govardhana K Senior
+ * Software Engineer Bengaluru, …" → "Govardhana K"): the shortest 2–4-word prefix that reads as a name and is
+ * followed by a boundary (a job title's first word, a heading, a contact detail, …).
+ */
+function nameAtStart(words: string[], opts: { allowLowercase?: boolean } = {}): string | null {
+  for (let n = 2; n <= Math.min(4, words.length); n++) {
+    const prefix = words.slice(0, n);
+    const isAllCaps = prefix.every((w) => w === w.toUpperCase());
+    // "Soumya Balan Soumya Balan - BE …": the name repeated; "Jay Madhavi Navi Mumbai, Maharashtra": a place.
+    const isRepeated = words[n] === prefix[0];
+    const isPlace = looksLikeLocation(words.slice(n, n + 4).join(' '));
+    if (!(isRepeated || isPlace || isNameBoundary(words[n], isAllCaps)) || prefix.some((w) => /[,;:]$/.test(w) && w !== prefix[n - 1])) {
+      continue;
+    }
+    const name = nameFromLine(prefix.join(' ').replace(/[,;:]+$/, ''), opts);
+    if (name) {
+      return name;
+    }
+  }
+  return null;
+}
+
+/** Names in flattened text: at its start (after a "Resume" / "Name:" label), or just before the e-mail address. */
+function nameInFlatText(text: string, email: string | null): string | null {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const start = flat
+    .replace(/^(?:(?:resume|résumé|curriculum vitae|cv|bio-?data|profile)\b[\s:,-]*)+/i, '')
+    .replace(/^(?:name|full name|candidate name)\s*[:-]\s*/i, '');
+  const atStart = nameAtStart(start.split(' ').slice(0, 8), { allowLowercase: true });
+  if (atStart) {
+    return atStart;
+  }
+  if (email) {
+    const at = flat.indexOf(email);
+    if (at > 0) {
+      const before = flat
+        .slice(Math.max(0, at - 80), at)
+        .replace(/(?:e-?mail|email id|mail)\s*[:-]?\s*$/i, '')
+        .trim()
+        .split(' ');
+      for (let n = Math.min(4, before.length); n >= 2; n--) {
+        const name = nameFromLine(before.slice(-n).join(' ').replace(/[,;:|]+$/, ''));
+        if (name && isNameBoundary(before[before.length - n - 1], false)) {
+          return name;
+        }
+      }
+    }
+  }
+  return null;
+}
+
 /** The candidate's name, or null when no line looks like one. */
 export function extractName(text: string, email: string | null = null): string | null {
   const lines = text
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l.length > 0);
+  if ((lines[0]?.length ?? 0) > FLATTENED_LINE_CHARS) {
+    const flat = nameAtStart(lines[0]?.split(/\s+/).slice(0, 8) ?? [], { allowLowercase: true }) ?? nameInFlatText(text, email);
+    if (flat) {
+      return flat;
+    }
+  }
   for (const [i, line] of lines.slice(0, HEADER_LINES).entries()) {
     if (headingKind(line) === 'work' || headingKind(line) === 'education') {
       break;

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { inferJobOccupations, matchJobTitle, occupationFit } from './occupation-fit.js';
+import { matchTitle, occupationTitle, relationOf, titleInSegment } from './occupations.js';
+
+describe('job titles', () => {
+  it.each([
+    ['QA/QC Civil Engineer', 'civil engineer', 'Civil Engineers'],
+    ['Sr. Data Scientist II', 'data scientist', 'Data Scientists'],
+    ['HR Executive', 'hr specialist', 'Human Resources Specialists'],
+    ['Web Designer', 'web designer', 'Web and Digital Interface Designers'],
+    ['Site Engineer', 'site engineer', 'Civil Engineers'],
+  ])('reads "%s" as %s (%s)', (written, key, occupation) => {
+    const m = matchTitle(written);
+    expect(m?.key).toBe(key);
+    expect(m?.occupations[0]?.title).toBe(occupation);
+  });
+
+  it('spreads an ambiguous title over its occupations instead of guessing one', () => {
+    const m = matchTitle('Data Engineer');
+    expect(m?.occupations.length).toBeGreaterThan(1);
+    expect(m?.occupations.reduce((s, o) => s + o.score, 0)).toBeCloseTo(1, 2);
+  });
+
+  it('reads a title from the parts of a JD title', () => {
+    expect(matchJobTitle('Software Developer - .Net (Remote)')?.key).toBe('software developer');
+  });
+
+  it('takes only title-shaped text as a title held', () => {
+    expect(titleInSegment('Senior Backend Engineer')?.key).toBe('back end engineer');
+    expect(titleInSegment('Built payment services in Go and PostgreSQL')).toBeNull();
+  });
+});
+
+describe('occupation relations and fit', () => {
+  it('knows the same, related and unrelated occupations', () => {
+    expect(relationOf('15-1252.00', '15-1252.00')).toBe('same');
+    expect(relationOf('15-1252.00', '15-1251.00')).toBe('related');
+    expect(relationOf('15-1252.00', '29-1141.00')).toBe('unrelated');
+    expect(occupationTitle('29-1141.00')).toBe('Registered Nurses');
+  });
+
+  it('infers a JD\'s occupation from its title first, then its text', () => {
+    expect(inferJobOccupations('Civil Engineer', 'Design roads.', [])[0]?.title).toBe('Civil Engineers');
+    const fromText = inferJobOccupations(
+      'Engineer',
+      'Design and inspect roads, bridges, storm drains and sewer systems; prepare construction plans, cost estimates and specifications for public works projects; review grading plans.',
+      ['AutoCAD'],
+    );
+    expect(fromText[0]?.title).toMatch(/Civil|Transportation/);
+  });
+
+  it('explains the fit: same, related or unrelated, with a value', () => {
+    const job = [{ code: '15-1252.00', title: 'Software Developers', score: 0.8 }];
+    expect(occupationFit(job, [{ code: '15-1252.00', title: 'Software Developers', score: 0.7 }])).toMatchObject({ level: 'same', value: 100 });
+    const related = occupationFit(job, [{ code: '15-1251.00', title: 'Computer Programmers', score: 0.7 }]);
+    expect(related.level).toBe('related');
+    expect(related.value).toBe(75);
+    expect(occupationFit(job, [{ code: '29-1141.00', title: 'Registered Nurses', score: 0.9 }])).toMatchObject({ level: 'unrelated', value: 0 });
+    expect(occupationFit([], [{ code: '29-1141.00', title: 'Registered Nurses', score: 0.9 }]).level).toBe('unknown');
+  });
+
+  it('gives weak evidence less credit than strong evidence for the same occupation', () => {
+    const job = [{ code: '15-1252.00', title: 'Software Developers', score: 0.8 }];
+    const weak = occupationFit(job, [{ code: '15-1252.00', title: 'Software Developers', score: 0.2 }]);
+    expect(weak.level).toBe('same');
+    expect(weak.value).toBe(40);
+  });
+});
