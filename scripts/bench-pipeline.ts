@@ -1,6 +1,6 @@
 /**
  * npm run bench:pipeline -- [--corpus=real|generated] [--model=lexical|fp32|q8] [--count=500] [--batches=1]
- *                          [--per-request=40] [--readers=4]
+ *                          [--per-request=40] [--readers=4] [--read-interval=250] [--profile]
  *
  * Starts the app as `npm start` would (its own process, SQLite, the local worker pool), uploads resumes over
  * HTTP in requests of --per-request files, and while the batch runs keeps --readers other-user dashboard
@@ -38,6 +38,8 @@ const count = Number(args['count'] ?? 500);
 const batches = Number(args['batches'] ?? 1);
 const perRequest = Number(args['per-request'] ?? 40);
 const readers = Number(args['readers'] ?? 4);
+// Each reader waits this long between requests: a recruiter's dashboard polling, not a load generator.
+const readIntervalMs = Number(args['read-interval'] ?? 250);
 const profileDir = 'profile' in args ? fs.mkdtempSync(path.join(os.tmpdir(), 'shortlist-prof-')) : null;
 
 /** The model folder for --model, built once from the corpus's words (so sequence lengths are realistic). */
@@ -89,9 +91,7 @@ async function main(): Promise<void> {
     ...(modelDir ? { MODEL_DIR: modelDir.dir, MODEL_NAME: modelDir.name } : { MODEL_DIR: '', MODEL_NAME: 'none' }),
     ...(args['resume-tokens'] ? { EMBED_RESUME_TOKENS: args['resume-tokens'] } : {}),
     ...(args['concurrency'] ? { PROCESSING_CONCURRENCY: args['concurrency'] } : {}),
-    // Every node process under the server (its worker processes too) writes a profile when it exits.
-    ...(profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}),
-  });
+  }, { profileDir: profileDir ?? undefined });
   const { base } = server;
   try {
     const health = await server.health();
@@ -110,7 +110,7 @@ async function main(): Promise<void> {
 
     console.log(`\nShortlist pipeline benchmark — ${new Date().toISOString()}, Node ${process.version}, ${os.cpus().length} cores`);
     console.log(`embedder: ${health.embedder?.kind} — ${health.embedder?.description}; vector index: ${health.vector_index}`);
-    console.log(`corpus: ${corpus}, ${count} resumes per batch, ${perRequest} per upload request, ${readers} concurrent dashboard readers`);
+    console.log(`corpus: ${corpus}, ${count} resumes per batch, ${perRequest} per upload request, ${readers} dashboard readers (each one request every ${readIntervalMs} ms)`);
 
     for (let round = 0; round < batches; round++) {
       const files = await loadCorpus(round);
@@ -130,6 +130,7 @@ async function main(): Promise<void> {
           const t = performance.now();
           await (await fetch(`${base}${readUrls[i % readUrls.length]}`, { headers: reader })).arrayBuffer();
           readLatencies.push(performance.now() - t);
+          await new Promise((r) => setTimeout(r, readIntervalMs));
         }
       });
       const eld: number[] = [];

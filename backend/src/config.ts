@@ -60,6 +60,13 @@ const envSchema = z.object({
   FILE_TIME_LIMIT_MS: int(20_000, 500, 600_000),
   WORKER_MEMORY_LIMIT_MB: int(1536, 128, 65_536),
   MAX_TEXT_CHARS: int(200_000, 1_000, 5_000_000),
+  WORKER_NODE_ARGS: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^(?:--[\w-]+(?:=\S+)?\s*)*$/, { message: 'must be Node.js flags such as --cpu-prof --cpu-prof-dir=/tmp/prof' })
+      .optional(),
+  ),
   REDIS_URL: z.preprocess(
     emptyToUndefined,
     z.string().regex(/^rediss?:\/\//, { message: 'must start with redis:// or rediss://' }).optional(),
@@ -251,6 +258,8 @@ export interface Config {
     fileTimeLimitMs: number;
     workerMemoryLimitMb: number;
     maxTextChars: number;
+    /** Extra Node.js flags for the worker processes (profiling). */
+    workerNodeArgs: string[];
     /** Whether this API process also processes queued resumes (always, without Redis). */
     apiProcessing: boolean;
   };
@@ -362,6 +371,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       fileTimeLimitMs: e.FILE_TIME_LIMIT_MS,
       workerMemoryLimitMb: e.WORKER_MEMORY_LIMIT_MB,
       maxTextChars: e.MAX_TEXT_CHARS,
+      workerNodeArgs: e.WORKER_NODE_ARGS?.trim().split(/\s+/) ?? [],
       apiProcessing: e.API_PROCESSING,
     },
     queue: e.REDIS_URL

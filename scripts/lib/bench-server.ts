@@ -53,7 +53,7 @@ export interface BenchServer {
 }
 
 /** Starts the server with these settings on top of benchmark defaults and waits until its workers are ready. */
-export async function startBenchServer(extraEnv: Record<string, string>): Promise<BenchServer> {
+export async function startBenchServer(extraEnv: Record<string, string>, opts: { profileDir?: string } = {}): Promise<BenchServer> {
   const port = await freePort();
   const dbFile = path.join(os.tmpdir(), `shortlist-bench-${process.pid}-${port}.db`);
   const env: NodeJS.ProcessEnv = {
@@ -68,8 +68,11 @@ export async function startBenchServer(extraEnv: Record<string, string>): Promis
     MODEL_ALLOW_DOWNLOAD: 'false',
     AUTH_RATE_LIMIT_MAX: '100000',
     ...extraEnv,
+    // The worker processes write their profiles too (Node refuses --cpu-prof in NODE_OPTIONS).
+    ...(opts.profileDir ? { WORKER_NODE_ARGS: `--cpu-prof --cpu-prof-dir=${opts.profileDir}` } : {}),
   };
-  const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'backend', 'src', 'main.ts')], {
+  const profileArgs = opts.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.profileDir}`] : [];
+  const server: ChildProcess = spawn(process.execPath, [...profileArgs, '--import', 'tsx', path.join(ROOT, 'backend', 'src', 'main.ts')], {
     env,
     cwd: path.join(ROOT, 'backend'),
     stdio: ['ignore', 'inherit', 'inherit'],

@@ -50,6 +50,7 @@ export function createScreeningRuntime(
     memoryLimitMb: config.processing.workerMemoryLimitMb,
     log,
     entry: opts.workerEntry,
+    nodeArgs: config.processing.workerNodeArgs,
   });
   const groq = config.groq ? createGroqFieldExtractor({ ...config.groq, fallback: DEFER_TO_WORKER, log }) : null;
   return {

@@ -46,6 +46,8 @@ export interface WorkerPoolOptions {
   log: { info(obj: object, msg?: string): void; warn(obj: object, msg?: string): void; error(obj: object, msg?: string): void };
   /** The worker entry point; tests substitute workers that misbehave on purpose. */
   entry?: string;
+  /** Extra Node.js flags for each worker process (e.g. --cpu-prof). */
+  nodeArgs?: string[];
 }
 
 export interface WorkerPoolStats {
@@ -126,7 +128,7 @@ export function createWorkerPool(opts: WorkerPoolOptions): WorkerPool {
 
   function spawn(): Slot {
     const proc = fork(opts.entry ?? WORKER_ENTRY, [], {
-      execArgv: ['--import', TSX_LOADER, `--max-old-space-size=${opts.memoryLimitMb}`],
+      execArgv: ['--import', TSX_LOADER, `--max-old-space-size=${opts.memoryLimitMb}`, ...(opts.nodeArgs ?? [])],
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
