@@ -1,7 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, MysqlDialect, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
+import {
+  Kysely,
+  Migrator,
+  MysqlDialect,
+  SqliteDialect,
+  type Migration,
+  type MigrationProvider,
+  type SqliteDatabase,
+  type SqliteStatement,
+} from 'kysely';
 import { createPool } from 'mysql2';
 import type { DatabaseConfig } from '../config';
 import * as initial from './migrations/001_initial';
@@ -23,6 +32,30 @@ class StaticMigrationProvider implements MigrationProvider {
   }
 }
 
+/** Prepared statements kept per SQL text: Kysely prepares every query anew, which costs more than running it. */
+const STATEMENT_CACHE_SIZE = 500;
+
+function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+  const cache = new Map<string, SqliteStatement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string): SqliteStatement {
+      let statement = cache.get(sql);
+      if (!statement) {
+        statement = sqlite.prepare(sql);
+        if (cache.size >= STATEMENT_CACHE_SIZE) {
+          const oldest = cache.keys().next().value;
+          if (oldest !== undefined) {
+            cache.delete(oldest);
+          }
+        }
+        cache.set(sql, statement);
+      }
+      return statement;
+    },
+  };
+}
+
 export function createDatabase(config: DatabaseConfig): DB {
   if (config.dialect === 'sqlite') {
     if (config.filename !== ':memory:') {
@@ -32,7 +65,9 @@ export function createDatabase(config: DatabaseConfig): DB {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    // One connection, one query at a time (Kysely's SQLite driver serialises them): a cached statement is
+    // never in use twice at once.
+    return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   }
   const pool = createPool({
     uri: config.url,

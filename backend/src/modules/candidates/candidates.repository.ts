@@ -82,9 +82,9 @@ function aggregateDelta(matchScore: number | null, isShortlisted: boolean, sign:
 
 /**
  * Stores a processed resume and, in the same transaction (the caller's `trx`), marks its file done,
- * advances progress and updates the job's aggregates and LLM usage. Returns undefined, writing nothing, when
- * the file is no longer waiting for a result (already done by another worker, rejected, or its job deleted):
- * work is delivered at least once, and this guard makes its effect happen exactly once.
+ * advances progress and updates the job's aggregates and LLM usage. Throws AlreadyHandled — the caller's
+ * transaction then writes nothing — when the file is no longer waiting for a result (done by another worker,
+ * rejected, or its job deleted): work is delivered at least once, and this guard makes it count once.
  */
 export async function insertCandidate(
   trx: DB,
@@ -94,22 +94,31 @@ export async function insertCandidate(
 ): Promise<number | undefined> {
   const scope = owned(trx, candidate.user_id);
   const now = nowIso();
+  let candidateId: number;
+  try {
+    const result = await trx
+      .insertInto('candidates')
+      .values({ ...candidate, status_overridden: 0, score_version: 1, created_at: now, updated_at: now })
+      .executeTakeFirstOrThrow();
+    candidateId = Number(result.insertId);
+  } catch (err) {
+    // (job, content) is unique: another worker stored this file's candidate already; or the job is gone.
+    if (isUniqueOrReferenceViolation(err)) {
+      throw new AlreadyHandled();
+    }
+    throw err;
+  }
   const claimed = await scope
     .updateFiles()
-    .set({ status: 'done', updated_at: now })
+    .set({ status: 'done', candidate_id: candidateId, updated_at: now })
     .where('id', '=', candidate.file_id)
     .where('job_id', '=', candidate.job_id)
     .where('status', 'in', ['queued', 'processing'])
     .executeTakeFirst();
   if (Number(claimed.numUpdatedRows) !== 1) {
-    return undefined;
+    // Rejected, refunded or deleted meanwhile: the caller's transaction rolls the insert back.
+    throw new AlreadyHandled();
   }
-  const result = await trx
-    .insertInto('candidates')
-    .values({ ...candidate, status_overridden: 0, score_version: 1, created_at: now, updated_at: now })
-    .executeTakeFirstOrThrow();
-  const candidateId = Number(result.insertId);
-  await scope.updateFiles().set({ candidate_id: candidateId }).where('id', '=', candidate.file_id).execute();
   if (signatureBands.length > 0) {
     await trx
       .insertInto('candidate_signature_bands')
@@ -142,6 +151,19 @@ export async function insertCandidate(
       .execute();
   }
   return candidateId;
+}
+
+/** Thrown inside insertCandidate's transaction when the file was handled elsewhere: nothing may be written. */
+export class AlreadyHandled extends Error {
+  constructor() {
+    super('the file is no longer waiting for a result');
+    this.name = 'AlreadyHandled';
+  }
+}
+
+function isUniqueOrReferenceViolation(err: unknown): boolean {
+  const code = (err as { code?: string } | null)?.code ?? '';
+  return ['ER_DUP_ENTRY', 'ER_NO_REFERENCED_ROW_2', 'SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_FOREIGNKEY'].includes(code);
 }
 
 export async function listCandidates(db: DB, userId: number, jobId: number): Promise<CandidateRow[]> {

@@ -12,37 +12,23 @@ export async function getBalance(db: DB, userId: number): Promise<{ trial: numbe
 }
 
 /**
- * Takes up to `wanted` credits, free trial first, and returns how many came from each balance.
- * Each UPDATE is guarded (`WHERE balance >= n`), so concurrent uploads can never push a balance below zero:
- * a guard that fails re-reads the balance and tries again.
+ * Takes one credit, free trial first, with one guarded UPDATE per balance (no read first): concurrent uploads
+ * can never overspend. Null when both balances are empty.
  */
-export async function reserveCredits(
-  trx: DB,
-  userId: number,
-  wanted: number,
-): Promise<{ trial: number; paid: number }> {
-  const taken = { trial: 0, paid: 0 };
+export async function reserveOneCredit(trx: DB, userId: number): Promise<CreditSource | null> {
   for (const source of ['trial', 'paid'] as const) {
     const column = source === 'trial' ? 'free_trial_remaining' : 'paid_credits';
-    for (let attempt = 0; attempt < 20 && taken.trial + taken.paid < wanted; attempt++) {
-      const balance = await getBalance(trx, userId);
-      const take = Math.min(wanted - taken.trial - taken.paid, source === 'trial' ? balance.trial : balance.paid);
-      if (take <= 0) {
-        break;
-      }
-      const result = await trx
-        .updateTable('users')
-        .set((eb) => ({ [column]: eb(column, '-', take), updated_at: nowIso() }))
-        .where('id', '=', userId)
-        .where(column, '>=', take)
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) === 1) {
-        taken[source] += take;
-        break;
-      }
+    const result = await trx
+      .updateTable('users')
+      .set((eb) => ({ [column]: eb(column, '-', 1), updated_at: nowIso() }))
+      .where('id', '=', userId)
+      .where(column, '>=', 1)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 1) {
+      return source;
     }
   }
-  return taken;
+  return null;
 }
 
 /** Gives back one credit to the balance it came from (a file that failed after it was accepted). */

@@ -9,7 +9,7 @@ import type { FileOutcome, RejectionCode } from '@shortlist/contracts';
 import type { Config } from '../../config';
 import { inTransaction, type DB } from '../../db/database';
 import { AppError } from '../../errors';
-import { getBalance, reserveCredits } from '../credits/credits.repository';
+import { getBalance, reserveOneCredit } from '../credits/credits.repository';
 import type { ScreeningRuntime } from '../screening/runtime';
 import { ResourceLimitError } from '../screening/worker-pool';
 import * as files from './job-files.repository';
@@ -90,11 +90,9 @@ export function createIntakeService(deps: IntakeDeps) {
     };
     try {
       return await inTransaction(db, async (trx) => {
-        if (await files.isAlreadyAccepted(trx, userId, jobId, file.contentHash)) {
-          return duplicate;
-        }
-        const reserved = await reserveCredits(trx, userId, 1);
-        const creditSource = reserved.trial > 0 ? 'trial' : reserved.paid > 0 ? 'paid' : null;
+        // No read first: the unique index on the accepted hash refuses a duplicate, and the credit taken
+        // just before rolls back with it.
+        const creditSource = await reserveOneCredit(trx, userId);
         if (!creditSource) {
           return {
             code: 'no_credits' as const,

@@ -44,17 +44,6 @@ export async function listJobFiles(db: DB, userId: number, jobId: number): Promi
   return owned(db, userId).selectFiles().selectAll().where('job_id', '=', jobId).orderBy('id', 'asc').execute();
 }
 
-/** Whether a resume with this content is already accepted into the job (a re-upload is a duplicate). */
-export async function isAlreadyAccepted(db: DB, userId: number, jobId: number, contentHash: string): Promise<boolean> {
-  const row = await owned(db, userId)
-    .selectFiles()
-    .select('id')
-    .where('job_id', '=', jobId)
-    .where('accepted_hash', '=', contentHash)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 export async function findPendingFiles(db: DB, userId: number, jobId: number): Promise<JobFileRow[]> {
   return owned(db, userId)
     .selectFiles()

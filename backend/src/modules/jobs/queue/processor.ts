@@ -11,7 +11,7 @@ import type { Config } from '../../../config';
 import { inTransaction, type DB } from '../../../db/database';
 import { refundCredit } from '../../credits/credits.repository';
 import type { CandidateFeatures } from '@shortlist/contracts';
-import { findDuplicateProbes, insertCandidate, purgeCandidateData } from '../../candidates/candidates.repository';
+import { AlreadyHandled, findDuplicateProbes, insertCandidate, purgeCandidateData } from '../../candidates/candidates.repository';
 import { nearDuplicate, signatureBands } from '../../screening/near-duplicates';
 import type { ScreeningRuntime } from '../../screening/runtime';
 import { FileRejectedError } from '../../screening/types';
@@ -56,6 +56,23 @@ export function createProcessor(deps: ProcessorDeps) {
   }
 
   /**
+   * After a file: one read of the job tells whether it may be complete (then the guarded completion runs)
+   * and what to tell its event streams.
+   */
+  async function afterFile(userId: number, jobId: number): Promise<void> {
+    const job = await jobs.findJob(db, userId, jobId);
+    if (!job) {
+      return;
+    }
+    if (job.progress_done >= job.progress_total) {
+      await finishIfDone(userId, jobId);
+      await publish(userId, jobId);
+    } else {
+      progress.publish(progressOf(job));
+    }
+  }
+
+  /**
    * Rejects a pending file and refunds its credit, once: the guarded update decides, so a worker's failure
    * handler, the reconciler and a job deletion can all call this for the same file.
    */
@@ -72,8 +89,7 @@ export function createProcessor(deps: ProcessorDeps) {
       return file !== undefined;
     });
     if (rejected) {
-      await finishIfDone(item.userId, item.jobId);
-      await publish(item.userId, item.jobId);
+      await afterFile(item.userId, item.jobId);
     }
     return rejected;
   }
@@ -116,7 +132,9 @@ export function createProcessor(deps: ProcessorDeps) {
       // The job was deleted, or another worker already handled this file.
       return;
     }
-    await jobs.markProcessing(db, item.userId, item.jobId);
+    if (job.status === 'queued') {
+      await jobs.markProcessing(db, item.userId, item.jobId);
+    }
     let usage = { inputTokens: 0, outputTokens: 0 };
     try {
       const context = await contexts.get(job);
@@ -167,14 +185,18 @@ export function createProcessor(deps: ProcessorDeps) {
           { tokens, costUsd: screening.costOf(usage) },
           bands,
         ),
-      );
+      ).catch((err: unknown) => {
+        if (err instanceof AlreadyHandled) {
+          return undefined;
+        }
+        throw err;
+      });
       if (stored === undefined) {
         log.info({ jobId: item.jobId, fileId: item.fileId }, 'file already handled elsewhere; result dropped');
       } else {
         log.debug({ jobId: item.jobId, fileId: item.fileId, attempt: attempt.number }, 'resume processed');
       }
-      await finishIfDone(item.userId, item.jobId);
-      await publish(item.userId, item.jobId);
+      await afterFile(item.userId, item.jobId);
     } catch (err) {
       // A file at fault (over a limit, unreadable) fails for good; anything else is retried, then refunded.
       const isPermanent = err instanceof ResourceLimitError || err instanceof FileRejectedError;
