@@ -35,7 +35,8 @@ async function main(): Promise<void> {
   }
   const resumes = categoryResumeTexts(DATA).map((r) => ({ ...r, text: normalizeText(r.text) }));
   const lexical = createLexicalEmbedder('eval');
-  const budgets = [Infinity, 380, 190, 95];
+  // 384 words ≈ the default EMBED_RESUME_TOKENS of 512 word pieces; 192 ≈ 256.
+  const budgets = [Infinity, 384, 192, 96];
   console.log(`# Resume profile vs whole text — ${resumes.length} unique resumes, ${new Set(resumes.map((r) => r.category)).size} categories`);
   console.log('signal: leave-one-out retrieval, each resume ranks the others by lexical cosine; P@10 = share of the 10 nearest in its category\n');
   console.log('text embedded'.padEnd(28) + 'words/resume p50  p90   mean P@10');
@@ -64,9 +65,10 @@ async function main(): Promise<void> {
     env.localModelPath = tokenizerDir;
     const tokenizer = (await AutoTokenizer.from_pretrained('minilm-shaped')) as unknown as { encode(t: string, o: { add_special_tokens: boolean }): number[] };
     const whole = resumes.map((r) => tokenizer.encode(r.text, { add_special_tokens: false }).length);
-    const profile = resumes.map((r) => Math.min(256, tokenizer.encode(resumeProfile(r.text), { add_special_tokens: false }).length));
+    // As the app embeds it: the profile at the default budget (512 word pieces, ~384 words).
+    const profile = resumes.map((r) => Math.min(512, tokenizer.encode(resumeProfile(r.text, 384), { add_special_tokens: false }).length));
     console.log(`\nword pieces per resume (MiniLM-shaped tokenizer): whole text p50 ${percentile(whole, 50)}, p90 ${percentile(whole, 90)}, mean ${mean(whole).toFixed(0)}`);
-    console.log(`  → model windows of 128: whole text mean ${mean(whole.map((n) => Math.ceil(n / 126))).toFixed(1)}, profile (≤ 256 pieces) mean ${mean(profile.map((n) => Math.ceil(n / 126))).toFixed(1)}`);
+    console.log(`  → model windows of 128: whole text mean ${mean(whole.map((n) => Math.ceil(n / 126))).toFixed(1)}, profile (≤ 512 pieces) mean ${mean(profile.map((n) => Math.ceil(n / 126))).toFixed(1)}`);
   } else {
     console.log('\n(no MiniLM-shaped tokenizer at backend/data/bench-model/fp32: run `npm run bench:pipeline -- --model=fp32` once for the word-piece counts)');
   }

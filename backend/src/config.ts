@@ -91,7 +91,7 @@ const envSchema = z.object({
   MODEL_DIR: optionalString,
   MODEL_NAME: z.preprocess(emptyToUndefined, z.string().default('Xenova/all-MiniLM-L6-v2')),
   MODEL_ALLOW_DOWNLOAD: bool(true),
-  EMBED_RESUME_TOKENS: int(256, 32, 4096),
+  EMBED_RESUME_TOKENS: int(512, 32, 4096),
   STRIPE_SECRET_KEY: optionalString,
   STRIPE_PUBLISHABLE_KEY: optionalString,
   STRIPE_WEBHOOK_SECRET: optionalString,

@@ -16,7 +16,7 @@
  * of its chunk vectors, normalised again.
  * - A JD (`embedDocument`, once per job): up to `maxChunksPerDocument` chunks spread over the whole text.
  * - A resume (`embedResume`, once per file — the pipeline's bottleneck): its bounded profile, the headline,
- *   summary, skills and most recent roles, at most `resumeTokens` word pieces (two chunks). Every resume then
+ *   summary, skills and most recent roles, at most `resumeTokens` word pieces (four chunks). Every resume then
  *   costs the same, which is what lets the pipeline reach its throughput on real, multi-page resumes
  *   (`npm run bench:pipeline`, `npm run eval:profile` for what the profile keeps of the signal).
  * Chunks are cached by content hash, so a JD re-scored or a resume uploaded twice costs nothing.
@@ -74,7 +74,7 @@ export interface LoadEmbedderOptions {
   maxChunksPerDocument?: number;
   /** ONNX intra-op threads. Default: every core (one process embedding alone). */
   threads?: number;
-  /** Word pieces of a resume's profile that are embedded. Default 256 (two chunks of 128). */
+  /** Word pieces of a resume's profile that are embedded. Default 512 (four chunks of 128). */
   resumeTokens?: number;
   log?: (msg: string) => void;
 }
@@ -83,7 +83,7 @@ export const DEFAULT_MODEL_NAME = 'Xenova/all-MiniLM-L6-v2';
 // all-MiniLM-L6-v2 was trained on sequences of up to 128 word pieces: chunks of that length are what it knows.
 const DEFAULT_CHUNK_TOKENS = 128;
 const DEFAULT_MAX_CHUNKS = 12;
-const DEFAULT_RESUME_TOKENS = 256;
+const DEFAULT_RESUME_TOKENS = 512;
 // ~1.5 KB per cached MiniLM chunk vector; 20k entries ≈ 30 MB.
 const CHUNK_CACHE_LIMIT = 20_000;
 
@@ -303,7 +303,8 @@ class MiniLmEmbedder implements Embedder {
 
   async embedResume(text: string): Promise<Float32Array> {
     // The profile's first `resumeTokens` word pieces: its order is its priority.
-    return this.embedChunks(this.chunk(resumeProfile(text), this.resumeTokens));
+    // About three words to four word pieces: the word budget fills the token budget, which then trims.
+    return this.embedChunks(this.chunk(resumeProfile(text, Math.ceil(this.resumeTokens * 0.75)), this.resumeTokens));
   }
 
   private async embedChunks(chunks: Chunk[]): Promise<Float32Array> {
