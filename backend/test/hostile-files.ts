@@ -80,6 +80,16 @@ export function docxWithDocumentXml(documentXml: Buffer, declaredSize?: number):
   ]);
 }
 
+/** A DOCX with this document.xml and other parts beside it (e.g. word/styles.xml). */
+export function docxWithParts(documentXml: Buffer, parts: Record<string, Buffer>): Uint8Array {
+  return zipOf([
+    { name: '[Content_Types].xml', data: Buffer.from(CONTENT_TYPES) },
+    { name: '_rels/.rels', data: Buffer.from(ROOT_RELS) },
+    { name: 'word/document.xml', data: documentXml },
+    ...Object.entries(parts).map(([name, data]) => ({ name, data })),
+  ]);
+}
+
 /** A document.xml of about `bytes` bytes: one real paragraph, then the same empty-ish paragraph over and over. */
 export function hugeDocumentXml(bytes: number): Buffer {
   const head = Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${paragraph('Jane Bomb')}`);

@@ -28,9 +28,12 @@ export class UnsafePackageError extends Error {
   }
 }
 
-/** Parts mammoth and the header/footer reader use: XML and relationship parts, minus media and styles. */
+/**
+ * Parts mammoth and the header/footer reader use: XML and relationship parts, minus media and fonts.
+ * styles.xml stays: mammoth looks table styles up in it and fails on a table without it.
+ */
 function isNeededPart(name: string): boolean {
-  if (/^word\/(?:media|embeddings|fonts)\//i.test(name) || /^word\/styles(?:WithEffects)?\.xml$/i.test(name)) {
+  if (/^word\/(?:media|embeddings|fonts)\//i.test(name) || /^word\/stylesWithEffects\.xml$/i.test(name)) {
     return false;
   }
   return /\.(?:xml|rels)$/i.test(name);

@@ -7,6 +7,7 @@ import {
   randomBytes,
   twoColumnPdf,
 } from '../../../test/documents.js';
+import { docxWithParts } from '../../../test/hostile-files.js';
 import { extractText, sniffDocumentKind } from './extract-text.js';
 import { FileRejectedError, type UploadedFile } from './types.js';
 
@@ -226,5 +227,18 @@ describe('extractText rejections', () => {
       );
       expect(outcome).not.toBe('crash');
     }
+  });
+});
+
+describe('extractText on a DOCX whose table names a table style', () => {
+  it('reads it (mammoth needs the styles part to look the style up)', async () => {
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    const cell = (t: string) => `<w:tc><w:p><w:r><w:t>${t}</w:t></w:r></w:p></w:tc>`;
+    const documentXml = `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body><w:p><w:r><w:t>Tina Table</w:t></w:r></w:p><w:tbl><w:tblPr><w:tblStyle w:val="Table1"/></w:tblPr><w:tr>${cell('Python')}${cell('SQL')}</w:tr></w:tbl></w:body></w:document>`;
+    const stylesXml = `<?xml version="1.0" encoding="UTF-8"?><w:styles ${W}><w:style w:type="table" w:styleId="Table1"><w:name w:val="Table1"/></w:style></w:styles>`;
+    const bytes = docxWithParts(Buffer.from(documentXml), { 'word/styles.xml': Buffer.from(stylesXml) });
+    const doc = await extractText({ fileName: 'table.docx', bytes }, opts);
+    expect(doc.text).toContain('Tina Table');
+    expect(doc.text).toContain('Python');
   });
 });
