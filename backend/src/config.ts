@@ -430,6 +430,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
+/**
+ * For the entry points (the API, `npm run worker`): backend/.env and the environment, checked; on a bad
+ * value the process says what is wrong, all of it, and exits.
+ */
+export function loadConfigOrExit(): Config {
+  loadDotEnv();
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+}
+
 /** Reads backend/.env (if present) into process.env, without overriding what the shell set. */
 export function loadDotEnv(): void {
   dotenv.config({ path: path.join(BACKEND_ROOT, '.env'), quiet: true });

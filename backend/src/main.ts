@@ -1,17 +1,7 @@
 import { buildApp } from './app';
-import { ConfigError, loadConfig, loadDotEnv } from './config';
+import { loadConfigOrExit } from './config';
 
-loadDotEnv();
-let config;
-try {
-  config = loadConfig();
-} catch (err) {
-  if (err instanceof ConfigError) {
-    console.error(err.message);
-    process.exit(1);
-  }
-  throw err;
-}
+const config = loadConfigOrExit();
 
 const app = await buildApp(config);
 const shutdown = async (signal: string) => {

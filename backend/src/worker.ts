@@ -5,23 +5,13 @@
  * Progress reaches every API process through Redis. It serves no HTTP.
  */
 import pino from 'pino';
-import { ConfigError, loadConfig, loadDotEnv } from './config';
+import { loadConfigOrExit } from './config';
 import { loggerOptions } from './logging';
 import { createDatabase, migrateToLatest } from './db/database';
 import { createJobsService } from './modules/jobs/jobs.service';
 import { createProcessing } from './modules/jobs/processing';
 
-loadDotEnv();
-let config;
-try {
-  config = loadConfig();
-} catch (err) {
-  if (err instanceof ConfigError) {
-    console.error(err.message);
-    process.exit(1);
-  }
-  throw err;
-}
+const config = loadConfigOrExit();
 if (!config.queue) {
   console.error('npm run worker needs REDIS_URL: without it, the API processes resumes itself (npm start).');
   process.exit(1);
