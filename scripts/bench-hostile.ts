@@ -1,5 +1,5 @@
 /**
- * npm run bench:hostile -- [--rounds=3]
+ * npm run bench:hostile -- [--rounds=3] [--profile]
  *
  * The hostile corpus against the app as `npm start` runs it (its own process): a DOCX zip bomb (honest and
  * lying headers), an XML entity bomb ("billion laughs"), a 3,000-page PDF and a 7.5 MB text file, uploaded
@@ -9,11 +9,16 @@
  */
 import { docxBillionLaughs, docxZipBomb, docxZipBombLyingHeader, hugeTextResume, manyPagePdf } from '../backend/test/hostile-files';
 import { pdfFromLines } from '../backend/test/documents';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { startBenchServer } from './lib/bench-server';
+import { printProfiles } from './lib/cpu-profile';
 import { percentile } from './lib/ranking';
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
 const rounds = Number(args['rounds'] ?? 3);
+const profileDir = 'profile' in args ? fs.mkdtempSync(path.join(os.tmpdir(), 'shortlist-prof-')) : undefined;
 
 async function main(): Promise<void> {
   console.log('building the hostile corpus…');
@@ -24,11 +29,24 @@ async function main(): Promise<void> {
     { fileName: '3000-pages.pdf', bytes: await manyPagePdf(3000) },
     { fileName: 'huge.txt', bytes: hugeTextResume(7.5 * 1024 * 1024, 'Call +1 415 555 0199, 2019 - 2021, Python and SQL; ') },
   ];
-  const server = await startBenchServer({ MAX_FILES_PER_UPLOAD: '500' });
+  const server = await startBenchServer({ MAX_FILES_PER_UPLOAD: '500' }, { profileDir });
   try {
     const user = await server.account('attacker');
     const healthMs: number[] = [];
+    const eld: number[] = [];
     let isRunning = true;
+    await fetch(`${server.base}/metrics`).then((r) => r.text());
+    const scraper = setInterval(() => {
+      void fetch(`${server.base}/metrics`)
+        .then((r) => r.text())
+        .then((text) => {
+          const p99 = /^nodejs_eventloop_lag_p99_seconds (\S+)/m.exec(text)?.[1];
+          if (p99) {
+            eld.push(Number(p99) * 1000);
+          }
+        })
+        .catch(() => undefined);
+    }, 1000);
     const poller = (async () => {
       while (isRunning) {
         const t = performance.now();
@@ -52,6 +70,7 @@ async function main(): Promise<void> {
     );
     const totalMs = performance.now() - t0;
     isRunning = false;
+    clearInterval(scraper);
     await poller;
 
     const first = results[0]!;
@@ -61,9 +80,14 @@ async function main(): Promise<void> {
     }
     console.log(`  jobs: ${results.map((r) => `${r.job.status} with ${r.job.candidate_count} candidates`).join('; ')}`);
     console.log(`  all done in ${(totalMs / 1000).toFixed(1)} s`);
+    console.log(`  server event-loop delay (1 s windows, 10 ms timer resolution included): worst p99 ${Math.max(0, ...eld).toFixed(1)} ms over ${eld.length} windows`);
     console.log(`  /health during the run: ${healthMs.length} requests, p50 ${percentile(healthMs, 50).toFixed(1)} ms, p99 ${percentile(healthMs, 99).toFixed(1)} ms, worst ${Math.max(...healthMs).toFixed(1)} ms`);
   } finally {
     await server.stop();
+  }
+  if (profileDir) {
+    console.log(`\nCPU profiles (${profileDir}):`);
+    printProfiles(profileDir, 12);
   }
 }
 

@@ -14,6 +14,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { setPriority } from 'node:os';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { FileRejectedError } from './types';
@@ -99,6 +100,8 @@ const WORKER_ENTRY = fileURLToPath(new URL('./worker-process.ts', import.meta.ur
 // whatever the working directory.
 const TSX_LOADER = createRequire(import.meta.url).resolve('tsx');
 const MEMORY_POLL_MS = 200;
+/** Worker processes run at a lower CPU priority than the process serving requests (nice 10). */
+const WORKER_NICENESS = 10;
 
 async function rssMegabytes(pid: number): Promise<number | null> {
   try {
@@ -132,6 +135,14 @@ export function createWorkerPool(opts: WorkerPoolOptions): WorkerPool {
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
+    // The API answers first: when the cores are busy, the scheduler gives them to it before the workers.
+    if (proc.pid !== undefined) {
+      try {
+        setPriority(proc.pid, WORKER_NICENESS);
+      } catch {
+        // Not permitted here: the workers keep normal priority.
+      }
+    }
     const slot: Slot = { proc, isReady: false, task: null, timer: null, memoryTimer: null, lastRssMb: 0, killedFor: null };
     slots.add(slot);
     proc.on('message', (msg: ChildMessage) => onMessage(slot, msg));
