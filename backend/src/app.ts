@@ -30,6 +30,7 @@ import { createRateLimitStore } from './modules/auth/throttle';
 import { healthRoutes } from './modules/health/health.routes';
 import { jobsRoutes } from './modules/jobs/jobs.routes';
 import { candidatesRoutes } from './modules/candidates/candidates.routes';
+import { vocabularyRoutes } from './modules/vocabulary/vocabulary.routes';
 import { createCandidatesService } from './modules/candidates/candidates.service';
 import { createMetrics } from './modules/health/metrics';
 import { createJobsService, type JobsService } from './modules/jobs/jobs.service';
@@ -223,6 +224,7 @@ export async function buildApp(config: Config, overrides: Partial<AppDeps> = {})
   app.decorate('jobs', jobs);
   await app.register(jobsRoutes(jobs, guards, config));
   await app.register(candidatesRoutes(createCandidatesService({ db }), guards));
+  await app.register(vocabularyRoutes(processing.screening.pool.tasks('interactive'), guards));
   app.addHook('onReady', async () => {
     await jobs.start();
     // Warm the first worker process in the background, so the first upload does not wait for a model load.

@@ -148,6 +148,15 @@ describe('requirements, evidence and duplicates over HTTP', () => {
     expect(again.requirements!.requirements.find((r) => r.label === 'Kubernetes')).toMatchObject({ kind: 'must' });
   });
 
+  it('suggests vocabulary skills for the requirement editor, by name or alias', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/vocabulary/skills?q=postgre', headers: bearer(user.token) });
+    expect(res.statusCode).toBe(200);
+    expect(body<{ skills: string[] }>(res).skills).toContain('PostgreSQL');
+    const k8s = body<{ skills: string[] }>(await t.app.inject({ method: 'GET', url: '/vocabulary/skills?q=k8s', headers: bearer(user.token) })).skills;
+    expect(k8s).toContain('Kubernetes');
+    expect((await t.app.inject({ method: 'GET', url: '/vocabulary/skills?q=postgre' })).statusCode).toBe(401);
+  });
+
   it('refuses a requirement naming a skill Shortlist does not know, saying which', async () => {
     const req = job.requirements!;
     const bad: JobRequirements = {

@@ -9,6 +9,7 @@ import type { CandidateFeatures, JobRequirements, RejectionCode } from '@shortli
 import type { Embedder, EmbedderKind } from './embedder';
 import { extractCandidateFeatures, matchingText } from './features';
 import { parseJobRequirements } from './jd-requirements';
+import { searchSkills } from './skills';
 import { prepareResume, scoreBatch, newJobIndex, type ScoredResume } from './pipeline';
 import type { ExtractedFields, FieldExtractor } from './types';
 import { FileRejectedError } from './types';
@@ -71,6 +72,8 @@ export interface ScreeningTasks {
   embed(input: { text: string }): Promise<Float32Array>;
   analyse(input: AnalyseInput): Promise<AnalyseOutput>;
   score(input: ScoreInput): Promise<ScoredResume[]>;
+  /** Vocabulary skills whose names contain the query, best first (the requirement editor's suggestions). */
+  searchSkills(input: { query: string; limit: number }): Promise<string[]>;
 }
 
 export type TaskName = keyof ScreeningTasks;
@@ -114,6 +117,9 @@ export function createLocalTasks(runtime: { embedder: Embedder; fieldExtractor: 
     },
     score(input) {
       return Promise.resolve(scoreWith(input.job, input.candidates));
+    },
+    searchSkills(input) {
+      return Promise.resolve(searchSkills(input.query, input.limit));
     },
   };
 }

@@ -314,6 +314,7 @@ export function createWorkerPool(opts: WorkerPoolOptions): WorkerPool {
       embed: (input) => run('embed', input, { priority }),
       analyse: (input) => run('analyse', input, { priority }),
       score: (input) => run('score', input, { priority }),
+      searchSkills: (input) => run('searchSkills', input, { priority }),
     };
   }
 
