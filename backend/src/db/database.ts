@@ -6,6 +6,7 @@ import { createPool } from 'mysql2';
 import type { DatabaseConfig } from '../config';
 import * as initial from './migrations/001_initial';
 import * as processing from './migrations/002_processing';
+import * as workspace from './migrations/005_workspace';
 import type { Database } from './types';
 
 export type DB = Kysely<Database>;
@@ -13,6 +14,7 @@ export type DB = Kysely<Database>;
 const MIGRATIONS: Record<string, Migration> = {
   '001_initial': initial,
   '002_processing': processing,
+  '005_workspace': workspace,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -61,6 +61,10 @@ export interface JobsTable {
   /** The JD's embedding (Float32 bytes) for `jd_embedder_kind`, shared by every worker process. */
   jd_embedding: Uint8Array | null;
   jd_embedder_kind: string | null;
+  /** Blind review: hide who a candidate is until a person shortlists them (1 = on, the default for new jobs). */
+  blind_review: Generated<number>;
+  /** Moves with every change to the job's candidates (insert, stage, note, score, purge). */
+  candidates_version: Generated<number>;
 }
 
 export type FileStatusValue = 'queued' | 'processing' | 'done' | 'rejected';
@@ -110,8 +114,8 @@ export interface CandidatesTable {
   semantic_similarity: number | null;
   matched_skills: string;
   missing_skills: string;
-  status: 'shortlisted' | 'rejected';
-  status_overridden: number;
+  /** The score's recommendation; a person's decision is `stage`. */
+  status: 'shortlisted' | 'below_threshold';
   score_version: number;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -121,6 +125,40 @@ export interface CandidatesTable {
   explanation: string | null;
   /** JSON array of notes on how the file was read (e.g. text cut at the cap). */
   processing_notes: string | null;
+  /** A person's decision; set only through the stage functions, which also write the history. */
+  stage: Generated<CandidateStageValue>;
+  stage_changed_at: Timestamp | null;
+  /** users.id of whoever set the stage last. */
+  stage_changed_by: number | null;
+  note_count: Generated<number>;
+  skill_count: Generated<number>;
+  /** Lower-case title and skills, for search. */
+  search_text: string | null;
+  /** Lower-case name, email and file name, for search when the identity may be shown. */
+  identity_text: string | null;
+}
+
+export type CandidateStageValue = 'new' | 'to_review' | 'shortlisted' | 'maybe' | 'rejected';
+
+/** The audit trail: every stage change and note on a candidate, by whom and when. Never updated. */
+export interface CandidateHistoryTable {
+  id: Generated<number>;
+  candidate_id: number;
+  job_id: number;
+  actor_id: number;
+  kind: 'stage' | 'note';
+  from_stage: CandidateStageValue | null;
+  to_stage: CandidateStageValue | null;
+  note: string | null;
+  created_at: Timestamp;
+}
+
+/** One row per (candidate, lower-case skill): indexed skill filters on both dialects. */
+export interface CandidateSkillsTable {
+  candidate_id: number;
+  job_id: number;
+  skill: string;
+  label: string;
 }
 
 export interface ScoreHistoryTable {
@@ -164,6 +202,8 @@ export interface Database {
   job_files: JobFilesTable;
   candidates: CandidatesTable;
   score_history: ScoreHistoryTable;
+  candidate_history: CandidateHistoryTable;
+  candidate_skills: CandidateSkillsTable;
   payments: PaymentsTable;
   payment_events: PaymentEventsTable;
 }

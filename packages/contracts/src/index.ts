@@ -3,3 +3,4 @@ export * from './auth';
 export * from './jobs';
 export * from './billing';
 export * from './stats';
+export * from './candidates';

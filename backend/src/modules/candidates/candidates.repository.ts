@@ -1,41 +1,114 @@
-import { sql, type Insertable } from 'kysely';
-import { scoreBucket } from '@shortlist/contracts';
-import { nowIso, toNumber, type DB } from '../../db/database';
+import { sql, type Expression, type ExpressionBuilder, type Insertable, type SqlBool } from 'kysely';
+import { scoreBucket, type ParsedCandidateListQuery, type StageCounts } from '@shortlist/contracts';
+import { nowIso, parseJsonArray, toNumber, type DB } from '../../db/database';
 import { owned } from '../../db/owned';
-import type { CandidateRow, CandidatesTable } from '../../db/types';
+import type { CandidateRow, CandidateStageValue, CandidatesTable, Database } from '../../db/types';
 import { notFound } from '../../errors';
 import { BUCKET_COLUMN, emptyAggregates, type CandidateAggregates } from '../jobs/job-aggregates';
+import { containsPattern, searchTexts, skillKeys } from './search-keys';
 
-function normaliseCandidate(row: CandidateRow): CandidateRow {
-  const n = (v: number | null) => (v === null ? null : toNumber(v));
+const LIST_FIELDS = [
+  'id',
+  'job_id',
+  'file_name',
+  'name',
+  'email',
+  'phone',
+  'experience_years',
+  'skills',
+  'current_title',
+  'location',
+  'links',
+  'extractor',
+  'match_score',
+  'skill_score',
+  'experience_score',
+  'semantic_score',
+  'semantic_similarity',
+  'matched_skills',
+  'missing_skills',
+  'status',
+  'stage',
+  'stage_changed_at',
+  'note_count',
+  'created_at',
+] as const satisfies ReadonlyArray<keyof CandidateRow>;
+
+/** What a list row reads: everything the table and the expanded row show, never the embedding or JSON blobs. */
+const LIST_COLUMNS = LIST_FIELDS.map((field) => `candidates.${field}` as const);
+
+export type CandidateListRow = Pick<CandidateRow, (typeof LIST_FIELDS)[number]> & {
+  /** Username of whoever set the stage last. */
+  stage_changed_by_name: string | null;
+};
+
+const nullableNumber = (v: number | null) => (v === null ? null : toNumber(v));
+
+function normaliseListRow(row: CandidateListRow): CandidateListRow {
   return {
     ...row,
-    experience_years: n(row.experience_years),
-    match_score: n(row.match_score),
-    skill_score: n(row.skill_score),
-    experience_score: n(row.experience_score),
-    semantic_score: n(row.semantic_score),
-    semantic_similarity: n(row.semantic_similarity),
-    status_overridden: toNumber(row.status_overridden),
-    score_version: toNumber(row.score_version),
+    experience_years: nullableNumber(row.experience_years),
+    match_score: nullableNumber(row.match_score),
+    skill_score: nullableNumber(row.skill_score),
+    experience_score: nullableNumber(row.experience_score),
+    semantic_score: nullableNumber(row.semantic_score),
+    semantic_similarity: nullableNumber(row.semantic_similarity),
+    note_count: toNumber(row.note_count),
   };
 }
 
+function normaliseCandidate(row: CandidateRow): CandidateRow {
+  return {
+    ...row,
+    experience_years: nullableNumber(row.experience_years),
+    match_score: nullableNumber(row.match_score),
+    skill_score: nullableNumber(row.skill_score),
+    experience_score: nullableNumber(row.experience_score),
+    semantic_score: nullableNumber(row.semantic_score),
+    semantic_similarity: nullableNumber(row.semantic_similarity),
+    score_version: toNumber(row.score_version),
+    note_count: toNumber(row.note_count),
+    skill_count: toNumber(row.skill_count),
+  };
+}
+
+/** A processed resume as the pipeline hands it over; the stage and search columns are this module's to set. */
 export type NewCandidate = Omit<
   Insertable<CandidatesTable>,
-  'id' | 'created_at' | 'updated_at' | 'status_overridden' | 'score_version'
+  | 'id'
+  | 'created_at'
+  | 'updated_at'
+  | 'score_version'
+  | 'stage'
+  | 'stage_changed_at'
+  | 'stage_changed_by'
+  | 'note_count'
+  | 'skill_count'
+  | 'search_text'
+  | 'identity_text'
 >;
 
-function aggregateDelta(matchScore: number | null, isShortlisted: boolean, sign: 1 | -1) {
-  const bucket = matchScore === null ? null : BUCKET_COLUMN[scoreBucket(matchScore)];
-  return { bucket, score: (matchScore ?? 0) * sign, shortlisted: isShortlisted ? sign : 0 };
+/** The recommendation for a score's verdict: at or above the threshold it recommends, below it never rejects. */
+export function recommendationOf(verdict: 'shortlisted' | 'rejected' | 'below_threshold'): CandidateRow['status'] {
+  return verdict === 'shortlisted' ? 'shortlisted' : 'below_threshold';
+}
+
+async function insertSkills(trx: DB, candidateId: number, jobId: number, skills: string[]): Promise<void> {
+  const keys = skillKeys(skills);
+  if (keys.length > 0) {
+    await trx
+      .insertInto('candidate_skills')
+      .values(keys.map((k) => ({ candidate_id: candidateId, job_id: jobId, skill: k.skill, label: k.label })))
+      .execute();
+  }
 }
 
 /**
  * Stores a processed resume and, in the same transaction (the caller's `trx`), marks its file done,
  * advances progress and updates the job's aggregates and LLM usage. Returns undefined, writing nothing, when
  * the file is no longer waiting for a result (already done by another worker, rejected, or its job deleted):
- * work is delivered at least once, and this guard makes its effect happen exactly once.
+ * work is delivered at least once, and this guard makes its effect happen exactly once. Every candidate starts
+ * in stage `new`: processing recommends, it never decides.
  */
 export async function insertCandidate(
   trx: DB,
@@ -54,23 +127,41 @@ export async function insertCandidate(
   if (Number(claimed.numUpdatedRows) !== 1) {
     return undefined;
   }
+  const skills = parseJsonArray(candidate.skills);
+  const texts = searchTexts({
+    name: candidate.name ?? null,
+    email: candidate.email ?? null,
+    file_name: candidate.file_name,
+    current_title: candidate.current_title ?? null,
+    skills,
+  });
   const result = await trx
     .insertInto('candidates')
-    .values({ ...candidate, status_overridden: 0, score_version: 1, created_at: now, updated_at: now })
+    .values({
+      ...candidate,
+      ...texts,
+      skill_count: skills.length,
+      stage: 'new',
+      score_version: 1,
+      created_at: now,
+      updated_at: now,
+    })
     .executeTakeFirstOrThrow();
   const candidateId = Number(result.insertId);
+  await insertSkills(trx, candidateId, candidate.job_id, skills);
   await scope.updateFiles().set({ candidate_id: candidateId }).where('id', '=', candidate.file_id).execute();
-  const d = aggregateDelta(candidate.match_score ?? null, candidate.status === 'shortlisted', 1);
+  const score = candidate.match_score ?? null;
+  const bucket = score === null ? null : BUCKET_COLUMN[scoreBucket(score)];
   await scope
     .updateJobs()
     .set((eb) => ({
       progress_done: eb('progress_done', '+', 1),
       candidate_count: eb('candidate_count', '+', 1),
-      shortlisted_count: eb('shortlisted_count', '+', d.shortlisted),
-      score_sum: eb('score_sum', '+', d.score),
-      ...(d.bucket ? { [d.bucket]: eb(d.bucket, '+', 1) } : {}),
+      score_sum: eb('score_sum', '+', score ?? 0),
+      ...(bucket ? { [bucket]: eb(bucket, '+', 1) } : {}),
       tokens_used: eb('tokens_used', '+', usage.tokens),
       cost_usd: eb('cost_usd', '+', usage.costUsd),
+      candidates_version: eb('candidates_version', '+', 1),
       updated_at: now,
     }))
     .where('id', '=', candidate.job_id)
@@ -88,17 +179,193 @@ export async function insertCandidate(
   return candidateId;
 }
 
-export async function listCandidates(db: DB, userId: number, jobId: number): Promise<CandidateRow[]> {
+type CandidatesEb = ExpressionBuilder<Database, 'candidates'>;
+
+/** Whether a row's identity may be shown: always without blind review, else once a person shortlisted it. */
+function identityVisible(eb: CandidatesEb, isBlind: boolean): Expression<SqlBool> {
+  return isBlind ? eb('candidates.stage', '=', 'shortlisted') : sql<SqlBool>`1 = 1`;
+}
+
+const BAND_RANGES: Record<'0_50' | '50_80' | '80_90' | '90_100', [number, number | null]> = {
+  '0_50': [Number.NEGATIVE_INFINITY, 50],
+  '50_80': [50, 80],
+  '80_90': [80, 90],
+  '90_100': [90, null],
+};
+
+/** The WHERE of a list query: the job, then every filter the query names (all must hold). */
+function listFilters(
+  eb: CandidatesEb,
+  jobId: number,
+  isBlind: boolean,
+  query: ParsedCandidateListQuery,
+): Expression<SqlBool> {
+  const conditions: Array<Expression<SqlBool>> = [eb('candidates.job_id', '=', jobId)];
+  if (query.q) {
+    const pattern = containsPattern(query.q);
+    const inText = sql<SqlBool>`candidates.search_text like ${pattern} escape '!'`;
+    const inIdentity = sql<SqlBool>`candidates.identity_text like ${pattern} escape '!'`;
+    conditions.push(eb.or([inText, eb.and([identityVisible(eb, isBlind), inIdentity])]));
+  }
+  if (query.stage) {
+    conditions.push(eb('candidates.stage', 'in', query.stage));
+  }
+  if (query.status) {
+    conditions.push(eb('candidates.status', 'in', query.status));
+  }
+  if (query.band) {
+    conditions.push(
+      eb.or(
+        query.band.map((band) => {
+          const [low, high] = BAND_RANGES[band];
+          const parts: Array<Expression<SqlBool>> = [eb('candidates.match_score', 'is not', null)];
+          if (Number.isFinite(low)) {
+            parts.push(eb('candidates.match_score', '>=', low));
+          }
+          if (high !== null) {
+            parts.push(eb('candidates.match_score', '<', high));
+          }
+          return eb.and(parts);
+        }),
+      ),
+    );
+  }
+  for (const skill of query.has_skill ?? []) {
+    conditions.push(
+      eb(
+        'candidates.id',
+        'in',
+        eb
+          .selectFrom('candidate_skills')
+          .select('candidate_skills.candidate_id')
+          .where('candidate_skills.job_id', '=', jobId)
+          .where('candidate_skills.skill', '=', skill.toLowerCase()),
+      ),
+    );
+  }
+  for (const skill of query.missing_skill ?? []) {
+    conditions.push(
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('candidate_skills')
+            .select(sql`1`.as('one'))
+            .whereRef('candidate_skills.candidate_id', '=', 'candidates.id')
+            .where('candidate_skills.skill', '=', skill.toLowerCase()),
+        ),
+      ),
+    );
+  }
+  if (query.min_years !== undefined) {
+    conditions.push(eb('candidates.experience_years', '>=', query.min_years));
+  }
+  if (query.max_years !== undefined) {
+    conditions.push(eb('candidates.experience_years', '<=', query.max_years));
+  }
+  return eb.and(conditions);
+}
+
+export const hasFilters = (query: ParsedCandidateListQuery): boolean =>
+  Boolean(
+    query.q ||
+      query.stage ||
+      query.status ||
+      query.band ||
+      query.has_skill ||
+      query.missing_skill ||
+      query.min_years !== undefined ||
+      query.max_years !== undefined,
+  );
+
+/** Ascending for text, descending first for Match % (the table's default). */
+export function defaultOrder(sort: ParsedCandidateListQuery['sort']): 'asc' | 'desc' {
+  return sort === 'match' || sort === 'experience' || sort === 'skills' ? 'desc' : 'asc';
+}
+
+/**
+ * One page of a job's candidates, filtered and sorted in SQL, plus how many match in all. Unknown values sort
+ * last in either direction; ties go by id, so paging is stable. Under blind review a hidden candidate's name,
+ * email and phone neither match a search nor order the rows (they sort as unknown).
+ */
+export async function listCandidatePage(
+  db: DB,
+  userId: number,
+  job: { id: number; isBlind: boolean; candidateCount: number },
+  query: ParsedCandidateListQuery,
+): Promise<{ rows: CandidateListRow[]; total: number }> {
+  const order = query.order ?? defaultOrder(query.sort);
+  const scope = owned(db, userId);
+  let select = scope
+    .selectCandidates()
+    .leftJoin('users as decider', 'decider.id', 'candidates.stage_changed_by')
+    .select([...LIST_COLUMNS, 'decider.username as stage_changed_by_name'])
+    .where((eb) => listFilters(eb, job.id, job.isBlind, query));
+
+  const hidden = (column: 'name' | 'email' | 'phone') =>
+    job.isBlind
+      ? sql`case when candidates.stage = 'shortlisted' then lower(candidates.${sql.ref(column)}) end`
+      : sql`lower(candidates.${sql.ref(column)})`;
+  const key = {
+    name: hidden('name'),
+    email: hidden('email'),
+    phone: hidden('phone'),
+    experience: sql`candidates.experience_years`,
+    skills: sql`candidates.skill_count`,
+    match: sql`candidates.match_score`,
+    status: sql`candidates.status`,
+    stage: sql`candidates.stage`,
+  }[query.sort];
+  // NULL is the smallest value on both dialects: descending already puts it last; ascending needs the flag.
+  if (order === 'asc') {
+    select = select.orderBy(sql`case when ${key} is null then 1 else 0 end`);
+  }
+  select = select.orderBy(key, order);
+  if (query.sort === 'status' || query.sort === 'stage') {
+    select = select.orderBy('candidates.match_score', 'desc');
+  }
+  const rows = await select
+    .orderBy('candidates.id', 'asc')
+    .limit(query.page_size)
+    .offset((query.page - 1) * query.page_size)
+    .execute();
+
+  let total = job.candidateCount;
+  if (hasFilters(query)) {
+    const counted = await scope
+      .selectCandidates()
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where((eb) => listFilters(eb, job.id, job.isBlind, query))
+      .executeTakeFirst();
+    total = toNumber(counted?.n);
+  }
+  return { rows: rows.map(normaliseListRow), total };
+}
+
+/** Some of a job's candidates by id, as list rows, in the order asked for; throws NOT_FOUND if any is missing. */
+export async function getCandidatesByIds(
+  db: DB,
+  userId: number,
+  jobId: number,
+  ids: readonly number[],
+): Promise<CandidateListRow[]> {
+  const unique = [...new Set(ids)];
   const rows = await owned(db, userId)
     .selectCandidates()
-    .selectAll()
-    .where('job_id', '=', jobId)
-    // NULL scores (not yet scored) last on both dialects.
-    .orderBy(sql`case when match_score is null then 1 else 0 end`)
-    .orderBy('match_score', 'desc')
-    .orderBy('id', 'asc')
+    .leftJoin('users as decider', 'decider.id', 'candidates.stage_changed_by')
+    .select([...LIST_COLUMNS, 'decider.username as stage_changed_by_name'])
+    .where('candidates.job_id', '=', jobId)
+    .where('candidates.id', 'in', unique)
     .execute();
-  return rows.map(normaliseCandidate);
+  if (rows.length !== unique.length) {
+    throw notFound(unique.length === 1 ? 'Candidate' : 'One of the selected candidates');
+  }
+  const byId = new Map(rows.map((r) => [r.id, normaliseListRow(r)]));
+  return unique.map((id) => byId.get(id)!);
+}
+
+export async function getCandidateRow(db: DB, userId: number, jobId: number, candidateId: number): Promise<CandidateListRow> {
+  const [row] = await getCandidatesByIds(db, userId, jobId, [candidateId]);
+  return row!;
 }
 
 /** One page of a job's candidates in id order, for work that walks a whole job in chunks (re-scoring). */
@@ -120,44 +387,181 @@ export async function listCandidatesAfter(
   return rows.map(normaliseCandidate);
 }
 
-export async function getCandidate(
-  db: DB,
+/**
+ * A person moves candidates of one job to `stage`: each candidate that actually changes gets its stage,
+ * who and when, and a history row (with the optional reason); the job's shortlisted count and version move in
+ * the same transaction (the caller's `trx`). Candidates already at that stage are left as they are. Any id
+ * that is not one of the job's candidates fails the whole call with NOT_FOUND. Returns how many changed.
+ */
+export async function changeStages(
+  trx: DB,
+  userId: number,
+  jobId: number,
+  actorId: number,
+  candidateIds: readonly number[],
+  stage: CandidateStageValue,
+  note: string | null,
+): Promise<number> {
+  const unique = [...new Set(candidateIds)];
+  const scope = owned(trx, userId);
+  const current = await scope
+    .selectCandidates()
+    .select(['id', 'stage'])
+    .where('job_id', '=', jobId)
+    .where('id', 'in', unique)
+    .execute();
+  if (current.length !== unique.length) {
+    throw notFound(unique.length === 1 ? 'Candidate' : 'One of the selected candidates');
+  }
+  const changing = current.filter((c) => c.stage !== stage);
+  if (changing.length === 0) {
+    return 0;
+  }
+  const now = nowIso();
+  const ids = changing.map((c) => c.id);
+  await scope
+    .updateCandidates()
+    .set({ stage, stage_changed_at: now, stage_changed_by: actorId, updated_at: now })
+    .where('job_id', '=', jobId)
+    .where('id', 'in', ids)
+    .execute();
+  await trx
+    .insertInto('candidate_history')
+    .values(
+      changing.map((c) => ({
+        candidate_id: c.id,
+        job_id: jobId,
+        actor_id: actorId,
+        kind: 'stage' as const,
+        from_stage: c.stage,
+        to_stage: stage,
+        note,
+        created_at: now,
+      })),
+    )
+    .execute();
+  const leaving = changing.filter((c) => c.stage === 'shortlisted').length;
+  const shortlistedDelta = (stage === 'shortlisted' ? changing.length : 0) - leaving;
+  await scope
+    .updateJobs()
+    .set((eb) => ({
+      shortlisted_count: eb('shortlisted_count', '+', shortlistedDelta),
+      candidates_version: eb('candidates_version', '+', 1),
+    }))
+    .where('id', '=', jobId)
+    .execute();
+  return changing.length;
+}
+
+/** A note on a candidate, by `actorId`, kept in the history; notes are never edited or deleted. */
+export async function addNote(
+  trx: DB,
   userId: number,
   jobId: number,
   candidateId: number,
-): Promise<CandidateRow> {
-  const row = await owned(db, userId)
-    .selectCandidates()
-    .selectAll()
-    .where('id', '=', candidateId)
+  actorId: number,
+  body: string,
+): Promise<number> {
+  const scope = owned(trx, userId);
+  const now = nowIso();
+  const updated = await scope
+    .updateCandidates()
+    .set((eb) => ({ note_count: eb('note_count', '+', 1), updated_at: now }))
     .where('job_id', '=', jobId)
+    .where('id', '=', candidateId)
     .executeTakeFirst();
-  if (!row) {
+  if (Number(updated.numUpdatedRows) !== 1) {
     throw notFound('Candidate');
   }
-  return normaliseCandidate(row);
+  const inserted = await trx
+    .insertInto('candidate_history')
+    .values({ candidate_id: candidateId, job_id: jobId, actor_id: actorId, kind: 'note', from_stage: null, to_stage: null, note: body, created_at: now })
+    .executeTakeFirstOrThrow();
+  await scope
+    .updateJobs()
+    .set((eb) => ({ candidates_version: eb('candidates_version', '+', 1) }))
+    .where('id', '=', jobId)
+    .execute();
+  return Number(inserted.insertId);
 }
 
-/** A recruiter's override; the shortlisted count moves with it in the same transaction. */
-export async function setCandidateStatus(
-  trx: DB,
-  userId: number,
-  candidate: CandidateRow,
-  status: 'shortlisted' | 'rejected',
-): Promise<void> {
-  const scope = owned(trx, userId);
-  await scope
-    .updateCandidates()
-    .set({ status, status_overridden: 1, updated_at: nowIso() })
-    .where('id', '=', candidate.id)
+export interface HistoryRow {
+  id: number;
+  kind: 'stage' | 'note';
+  from_stage: CandidateStageValue | null;
+  to_stage: CandidateStageValue | null;
+  note: string | null;
+  actor: string;
+  created_at: string;
+}
+
+/** A candidate's stage changes and notes, newest first, each with the actor's username. */
+export async function listHistory(db: DB, userId: number, jobId: number, candidateId: number): Promise<HistoryRow[]> {
+  const rows = await db
+    .selectFrom('candidate_history as h')
+    .innerJoin('users as actor', 'actor.id', 'h.actor_id')
+    .select(['h.id', 'h.kind', 'h.from_stage', 'h.to_stage', 'h.note', 'actor.username as actor', 'h.created_at'])
+    .where('h.candidate_id', '=', candidateId)
+    .where('h.job_id', '=', jobId)
+    .where('h.job_id', 'in', owned(db, userId).jobIds())
+    .orderBy('h.id', 'desc')
     .execute();
-  const delta = (status === 'shortlisted' ? 1 : 0) - (candidate.status === 'shortlisted' ? 1 : 0);
-  if (delta !== 0) {
-    await scope
-      .updateJobs()
-      .set((eb) => ({ shortlisted_count: eb('shortlisted_count', '+', delta) }))
-      .where('id', '=', candidate.job_id)
-      .execute();
+  return rows.map((r) => ({ ...r, id: toNumber(r.id) }));
+}
+
+/** How many of a job's candidates sit in each stage, and how many the score recommends. */
+export async function countStages(
+  db: DB,
+  userId: number,
+  jobId: number,
+): Promise<{ stages: StageCounts; recommended: number }> {
+  const rows = await owned(db, userId)
+    .selectCandidates()
+    .select((eb) => ['stage', 'status', eb.fn.countAll<number>().as('n')])
+    .where('job_id', '=', jobId)
+    .groupBy(['stage', 'status'])
+    .execute();
+  const stages: StageCounts = { new: 0, to_review: 0, shortlisted: 0, maybe: 0, rejected: 0 };
+  let recommended = 0;
+  for (const row of rows) {
+    const n = toNumber(row.n);
+    stages[row.stage] += n;
+    if (row.status === 'shortlisted') {
+      recommended += n;
+    }
+  }
+  return { stages, recommended };
+}
+
+/** The skills a job's candidates name most often (for the skill filters), most common first. */
+export async function topSkills(
+  db: DB,
+  userId: number,
+  jobId: number,
+  limit: number,
+): Promise<Array<{ skill: string; count: number }>> {
+  const rows = await db
+    .selectFrom('candidate_skills')
+    .select((eb) => [eb.fn.min('label').as('label'), eb.fn.countAll<number>().as('n')])
+    .where('job_id', '=', jobId)
+    .where('job_id', 'in', owned(db, userId).jobIds())
+    .groupBy('skill')
+    .orderBy('n', 'desc')
+    .orderBy('skill', 'asc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ skill: String(r.label), count: toNumber(r.n) }));
+}
+
+/** Turns blind review on or off for one job. */
+export async function setBlindReview(db: DB, userId: number, jobId: number, isOn: boolean): Promise<void> {
+  const result = await owned(db, userId)
+    .updateJobs()
+    .set((eb) => ({ blind_review: isOn ? 1 : 0, candidates_version: eb('candidates_version', '+', 1), updated_at: nowIso() }))
+    .where('id', '=', jobId)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) {
+    throw notFound('Job');
   }
 }
 
@@ -180,6 +584,7 @@ export async function updateCandidateScore(
     | 'explanation'
   >,
 ): Promise<void> {
+  // The job's version moves once, in the recount that ends every re-score (recomputeJobAggregates).
   await owned(trx, userId)
     .updateCandidates()
     .set({ ...values, updated_at: nowIso() })
@@ -207,7 +612,8 @@ export async function insertScoreHistory(
 /**
  * Recomputes a job's candidate aggregates from its rows and stores them (after a re-score, or to repair drift).
  * Buckets come from `scoreBucket`, the one definition of their edges; unscored candidates count as candidates
- * but fall in no bucket.
+ * but fall in no bucket. "Shortlisted" counts the candidates a person put in the shortlisted stage — never the
+ * score's recommendation.
  */
 export async function recomputeJobAggregates(
   trx: DB,
@@ -215,11 +621,11 @@ export async function recomputeJobAggregates(
   jobId: number,
 ): Promise<CandidateAggregates> {
   const scope = owned(trx, userId);
-  const rows = await scope.selectCandidates().select(['match_score', 'status']).where('job_id', '=', jobId).execute();
+  const rows = await scope.selectCandidates().select(['match_score', 'stage']).where('job_id', '=', jobId).execute();
   const agg = emptyAggregates();
   for (const r of rows) {
     agg.candidate_count += 1;
-    if (r.status === 'shortlisted') {
+    if (r.stage === 'shortlisted') {
       agg.shortlisted_count += 1;
     }
     if (r.match_score !== null) {
@@ -228,18 +634,20 @@ export async function recomputeJobAggregates(
       agg[BUCKET_COLUMN[scoreBucket(score)]] += 1;
     }
   }
-  await scope.updateJobs().set({ ...agg, updated_at: nowIso() }).where('id', '=', jobId).execute();
+  await scope
+    .updateJobs()
+    .set((eb) => ({ ...agg, candidates_version: eb('candidates_version', '+', 1), updated_at: nowIso() }))
+    .where('id', '=', jobId)
+    .execute();
   return agg;
 }
 
-/** A job's candidates and their score history (children of candidates first). */
+/** A job's candidates and everything that hangs off them (children of candidates first). */
 export async function deleteCandidateRows(db: DB, userId: number, jobId: number): Promise<void> {
   const scope = owned(db, userId);
-  await db
-    .deleteFrom('score_history')
-    .where('job_id', '=', jobId)
-    .where('job_id', 'in', scope.jobIds())
-    .execute();
+  for (const table of ['score_history', 'candidate_history', 'candidate_skills'] as const) {
+    await db.deleteFrom(table).where('job_id', '=', jobId).where('job_id', 'in', scope.jobIds()).execute();
+  }
   await scope.deleteCandidates().where('job_id', '=', jobId).execute();
 }
 

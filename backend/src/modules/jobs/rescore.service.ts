@@ -9,6 +9,7 @@ import type { JobRow } from '../../db/types';
 import {
   insertScoreHistory,
   listCandidatesAfter,
+  recommendationOf,
   recomputeJobAggregates,
   updateCandidateScore,
 } from '../candidates/candidates.repository';
@@ -67,8 +68,8 @@ export function createRescoreService(deps: { db: DB; screening: ScreeningRuntime
             semantic_similarity: s.semanticSimilarity,
             matched_skills: JSON.stringify(s.matchedSkills),
             missing_skills: JSON.stringify(s.missingSkills),
-            // A recruiter's explicit decision outlives a re-score.
-            status: row.status_overridden === 1 ? row.status : s.status,
+            // Only the recommendation moves; a person's stage is never touched by a re-score.
+            status: recommendationOf(s.status),
             score_version: version,
             explanation: row.explanation,
           });

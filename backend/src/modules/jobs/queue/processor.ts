@@ -10,7 +10,7 @@ import type { RejectionCode } from '@shortlist/contracts';
 import type { Config } from '../../../config';
 import { inTransaction, type DB } from '../../../db/database';
 import { refundCredit } from '../../credits/credits.repository';
-import { insertCandidate } from '../../candidates/candidates.repository';
+import { insertCandidate, recommendationOf } from '../../candidates/candidates.repository';
 import { purgeCandidateData } from '../../candidates/candidates.repository';
 import type { ScreeningRuntime } from '../../screening/runtime';
 import { FileRejectedError } from '../../screening/types';
@@ -132,7 +132,7 @@ export function createProcessor(deps: ProcessorDeps) {
             semantic_similarity: score.semanticSimilarity,
             matched_skills: JSON.stringify(score.matchedSkills),
             missing_skills: JSON.stringify(score.missingSkills),
-            status: score.status,
+            status: recommendationOf(score.status),
             features: null,
             explanation: null,
             processing_notes: JSON.stringify(item.notes),
