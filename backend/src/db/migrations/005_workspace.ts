@@ -1,7 +1,13 @@
-import { sql, type Kysely } from 'kysely';
+import { MysqlAdapter, sql, type Kysely } from 'kysely';
 import { searchTexts, skillKeys } from '../../modules/candidates/search-keys';
 
 const LONG_TEXT = sql`mediumtext`;
+
+/** MySQL names the table of an index it drops; SQLite refuses the clause. */
+async function dropCandidatesIndex(db: Kysely<unknown>, name: string): Promise<void> {
+  const drop = db.schema.dropIndex(name);
+  await (db.getExecutor().adapter instanceof MysqlAdapter ? drop.on('candidates') : drop).execute();
+}
 
 /**
  * The screening workspace: a person decides, the score recommends.
@@ -95,31 +101,27 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     update jobs set shortlisted_count = (
       select count(*) from candidates c where c.job_id = jobs.id and c.stage = 'shortlisted')`.execute(db);
 
-  for (const [name, columns] of [
-    ['candidates_job_stage_idx', ['job_id', 'stage', 'match_score']],
-    ['candidates_job_status_idx', ['job_id', 'status', 'match_score']],
-    ['candidates_job_name_idx', ['job_id', 'name']],
-    ['candidates_job_email_idx', ['job_id', 'email']],
-    ['candidates_job_phone_idx', ['job_id', 'phone']],
-    ['candidates_job_years_idx', ['job_id', 'experience_years']],
-    ['candidates_job_skill_count_idx', ['job_id', 'skill_count']],
-  ] as const) {
-    await db.schema.createIndex(name).on('candidates').columns([...columns]).execute();
+  // Every list query is scoped by owner and job (db/owned.ts), so both lead each index: the page's ids are then
+  // read from the index alone, in order, without touching the rows it skips. This replaces (job_id, match_score).
+  await dropCandidatesIndex(db, 'candidates_job_score_idx');
+  for (const [name, columns] of SORT_INDEXES) {
+    await db.schema.createIndex(name).on('candidates').columns(['job_id', 'user_id', ...columns]).execute();
   }
 }
 
+const SORT_INDEXES = [
+  ['candidates_list_score_idx', ['match_score']],
+  ['candidates_list_stage_idx', ['stage', 'match_score']],
+  ['candidates_list_status_idx', ['status', 'match_score']],
+  ['candidates_list_years_idx', ['experience_years']],
+  ['candidates_list_skill_count_idx', ['skill_count']],
+] as const;
+
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const name of [
-    'candidates_job_stage_idx',
-    'candidates_job_status_idx',
-    'candidates_job_name_idx',
-    'candidates_job_email_idx',
-    'candidates_job_phone_idx',
-    'candidates_job_years_idx',
-    'candidates_job_skill_count_idx',
-  ]) {
-    await db.schema.dropIndex(name).on('candidates').execute();
+  for (const [name] of SORT_INDEXES) {
+    await dropCandidatesIndex(db, name);
   }
+  await db.schema.createIndex('candidates_job_score_idx').on('candidates').columns(['job_id', 'match_score']).execute();
   await db.schema.dropTable('candidate_skills').execute();
   await db.schema.dropTable('candidate_history').execute();
   await db.schema.alterTable('candidates').addColumn('status_overridden', 'integer', (c) => c.notNull().defaultTo(0)).execute();

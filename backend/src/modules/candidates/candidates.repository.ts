@@ -295,12 +295,6 @@ export async function listCandidatePage(
 ): Promise<{ rows: CandidateListRow[]; total: number }> {
   const order = query.order ?? defaultOrder(query.sort);
   const scope = owned(db, userId);
-  let select = scope
-    .selectCandidates()
-    .leftJoin('users as decider', 'decider.id', 'candidates.stage_changed_by')
-    .select([...LIST_COLUMNS, 'decider.username as stage_changed_by_name'])
-    .where((eb) => listFilters(eb, job.id, job.isBlind, query));
-
   const hidden = (column: 'name' | 'email' | 'phone') =>
     job.isBlind
       ? sql`case when candidates.stage = 'shortlisted' then lower(candidates.${sql.ref(column)}) end`
@@ -315,19 +309,29 @@ export async function listCandidatePage(
     status: sql`candidates.status`,
     stage: sql`candidates.stage`,
   }[query.sort];
+  // Deferred join: the page's ids come from the (job_id, column) indexes alone, and only those 50 rows are
+  // then read whole — a deep page never reads (or joins) the rows it skips.
+  let ids = scope
+    .selectCandidates()
+    .select('candidates.id')
+    .where((eb) => listFilters(eb, job.id, job.isBlind, query));
   // NULL is the smallest value on both dialects: descending already puts it last; ascending needs the flag.
   if (order === 'asc') {
-    select = select.orderBy(sql`case when ${key} is null then 1 else 0 end`);
+    ids = ids.orderBy(sql`case when ${key} is null then 1 else 0 end`);
   }
-  select = select.orderBy(key, order);
+  ids = ids.orderBy(key, order);
   if (query.sort === 'status' || query.sort === 'stage') {
-    select = select.orderBy('candidates.match_score', 'desc');
+    ids = ids.orderBy('candidates.match_score', 'desc');
   }
-  const rows = await select
-    .orderBy('candidates.id', 'asc')
-    .limit(query.page_size)
-    .offset((query.page - 1) * query.page_size)
-    .execute();
+  const pageIds = (
+    await ids
+      // Ties in the sort's direction, so an index on (job_id, user_id, column) — which holds the id — is walked as is.
+      .orderBy('candidates.id', order)
+      .limit(query.page_size)
+      .offset((query.page - 1) * query.page_size)
+      .execute()
+  ).map((r) => r.id);
+  const rows = pageIds.length > 0 ? await getCandidatesByIds(db, userId, job.id, pageIds) : [];
 
   let total = job.candidateCount;
   if (hasFilters(query)) {
@@ -338,7 +342,7 @@ export async function listCandidatePage(
       .executeTakeFirst();
     total = toNumber(counted?.n);
   }
-  return { rows: rows.map(normaliseListRow), total };
+  return { rows, total };
 }
 
 /** Some of a job's candidates by id, as list rows, in the order asked for; throws NOT_FOUND if any is missing. */
@@ -349,13 +353,16 @@ export async function getCandidatesByIds(
   ids: readonly number[],
 ): Promise<CandidateListRow[]> {
   const unique = [...new Set(ids)];
-  const rows = await owned(db, userId)
-    .selectCandidates()
-    .leftJoin('users as decider', 'decider.id', 'candidates.stage_changed_by')
-    .select([...LIST_COLUMNS, 'decider.username as stage_changed_by_name'])
-    .where('candidates.job_id', '=', jobId)
-    .where('candidates.id', 'in', unique)
-    .execute();
+  // The job is checked on the rows read, not in SQL: with it there, SQLite walks the job's index instead of
+  // looking the ids up by primary key.
+  const rows = (
+    await owned(db, userId)
+      .selectCandidates()
+      .leftJoin('users as decider', 'decider.id', 'candidates.stage_changed_by')
+      .select([...LIST_COLUMNS, 'decider.username as stage_changed_by_name'])
+      .where('candidates.id', 'in', unique)
+      .execute()
+  ).filter((row) => row.job_id === jobId);
   if (rows.length !== unique.length) {
     throw notFound(unique.length === 1 ? 'Candidate' : 'One of the selected candidates');
   }

@@ -16,6 +16,7 @@ import {
   jobSkillsResponseSchema,
   reviewSettingsSchema,
   updateCandidateStageRequestSchema,
+  type CandidatePage,
 } from '@shortlist/contracts';
 import type { createAuthGuards } from '../auth/auth.guard';
 import type { CandidatesService } from './candidates.service';
@@ -48,10 +49,13 @@ export function candidatesRoutes(
           response: { 200: candidatePageSchema },
         },
       },
-      async (request) => ({
-        ok: true as const,
-        ...(await candidates.listCandidates(request.userId, request.params.id, request.query)),
-      }),
+      // The body comes serialized (and validated) from the service's per-version cache; Fastify sends a JSON
+      // string as is.
+      async (request, reply) => {
+        const json = await candidates.listCandidatesJson(request.userId, request.params.id, request.query);
+        // Typed as the schema's object for the docs; what goes out is that object already serialized.
+        return reply.type('application/json; charset=utf-8').send(json as unknown as CandidatePage);
+      },
     );
 
     app.get(

@@ -1,19 +1,21 @@
-import type {
-  Candidate,
-  CandidateDetail,
-  CandidateHistoryEntry,
-  CandidatePage,
-  CandidateStage,
-  CandidatesOverview,
-  CompareResponse,
-  ParsedCandidateListQuery,
-  StageCounts,
+import {
+  candidatePageSchema,
+  type Candidate,
+  type CandidateDetail,
+  type CandidateHistoryEntry,
+  type CandidatePage,
+  type CandidateStage,
+  type CandidatesOverview,
+  type CompareResponse,
+  type ParsedCandidateListQuery,
+  type StageCounts,
 } from '@shortlist/contracts';
 import { inTransaction, parseJsonArray, type DB } from '../../db/database';
 import type { JobRow } from '../../db/types';
 import { getJob } from '../jobs/jobs.repository';
 import { toApiCandidate, toApiHistoryEntry } from './candidates.mappers';
 import * as repo from './candidates.repository';
+import { PageCache } from './page-cache';
 
 export type CandidatesService = ReturnType<typeof createCandidatesService>;
 
@@ -29,12 +31,19 @@ const blindOf = (job: JobRow) => ({ isBlind: job.blind_review === 1 });
 export function createCandidatesService(deps: { db: DB }) {
   const { db } = deps;
 
-  async function listCandidates(
-    userId: number,
-    jobId: number,
-    query: ParsedCandidateListQuery,
-  ): Promise<Omit<CandidatePage, 'ok'>> {
+  // A list answer, serialized once per job version and query (the key says why it cannot go stale).
+  const pages = new PageCache();
+  const stageCounts = new PageCache(2000, 4 * 1024 * 1024);
+  const versionOf = (job: JobRow) => `${job.user_id}:${job.id}:${job.candidates_version}:${job.updated_at}`;
+
+  /** One page of the job's candidates as the JSON body the route sends (validated by the contract once). */
+  async function listCandidatesJson(userId: number, jobId: number, query: ParsedCandidateListQuery): Promise<string> {
     const job = await getJob(db, userId, jobId);
+    const key = `${versionOf(job)}:${JSON.stringify(query)}`;
+    const cached = pages.get(key);
+    if (cached !== undefined) {
+      return cached;
+    }
     const blind = blindOf(job);
     const { rows, total } = await repo.listCandidatePage(
       db,
@@ -42,7 +51,8 @@ export function createCandidatesService(deps: { db: DB }) {
       { id: job.id, isBlind: blind.isBlind, candidateCount: job.candidate_count },
       query,
     );
-    return {
+    const page: CandidatePage = {
+      ok: true,
       candidates: rows.map((row) => toApiCandidate(row, blind)),
       total,
       page: query.page,
@@ -50,11 +60,25 @@ export function createCandidatesService(deps: { db: DB }) {
       shortlist_threshold: job.shortlist_threshold,
       blind_review: blind.isBlind,
     };
+    const json = JSON.stringify(candidatePageSchema.parse(page));
+    pages.set(key, json);
+    return json;
+  }
+
+  async function countStages(job: JobRow): Promise<{ stages: StageCounts; recommended: number }> {
+    const key = versionOf(job);
+    const cached = stageCounts.get(key);
+    if (cached !== undefined) {
+      return JSON.parse(cached) as { stages: StageCounts; recommended: number };
+    }
+    const counts = await repo.countStages(db, job.user_id, job.id);
+    stageCounts.set(key, JSON.stringify(counts));
+    return counts;
   }
 
   async function overview(userId: number, jobId: number): Promise<CandidatesOverview> {
     const job = await getJob(db, userId, jobId);
-    const { stages, recommended } = await repo.countStages(db, userId, jobId);
+    const { stages, recommended } = await countStages(job);
     return {
       job_id: job.id,
       status: job.status,
@@ -147,5 +171,5 @@ export function createCandidatesService(deps: { db: DB }) {
     return repo.topSkills(db, userId, jobId, SKILL_SUGGESTIONS);
   }
 
-  return { listCandidates, overview, detail, changeStage, bulkChangeStage, addNote, compare, setReviewSettings, skills };
+  return { listCandidatesJson, overview, detail, changeStage, bulkChangeStage, addNote, compare, setReviewSettings, skills };
 }
