@@ -95,6 +95,32 @@ function mixedQuery(jobId: number, i: number): string {
   }
 }
 
+/** Runs in the page (plain JS: this file is compiled without the DOM's types). */
+const IN_PAGE_TIMER = `async (kind, text) => {
+  const firstId = () => document.querySelector('[data-testid="candidate-row"]')?.getAttribute('data-candidate-id');
+  const table = () => document.querySelector('[data-testid="candidate-table"]');
+  const before = firstId();
+  const t0 = performance.now();
+  if (kind === 'sort') {
+    document.querySelector('[data-sort-key="' + text + '"]')?.click();
+  } else {
+    const box = document.querySelector('input[type="search"]');
+    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+    setter.call(box, text);
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+  return new Promise((resolve) => {
+    const check = () => {
+      if (firstId() !== before && table()?.getAttribute('aria-busy') !== 'true') {
+        resolve(performance.now() - t0);
+      } else {
+        requestAnimationFrame(check);
+      }
+    };
+    check();
+  });
+}`;
+
 async function browserFigures(base: string, token: string, jobId: number): Promise<void> {
   if (!fs.existsSync(path.join(ROOT, 'frontend', 'dist', 'index.html'))) {
     console.log('browser: skipped — frontend/dist is missing (npm run build -w frontend)');
@@ -116,38 +142,10 @@ async function browserFigures(base: string, token: string, jobId: number): Promi
     for (let run = 0; run < 5; run++) {
       await page.goto(`${base}/jobs/${jobId}`, { waitUntil: 'commit' });
       await page.locator('[data-testid="candidate-row"]').first().waitFor({ timeout: 30_000 });
-      firstRows.push(await page.evaluate(() => performance.now()));
-      // In the page: click, then wait for the table to show a different first row (and no pending marker).
+      firstRows.push((await page.evaluate('performance.now()')) as number);
+      // In the page: act, then wait for the table to show a different first row with no request pending.
       const timeChange = (action: 'sort' | 'search', value: string) =>
-        page.evaluate(
-          async ({ action: kind, value: text }) => {
-            const firstId = () => document.querySelector('[data-testid="candidate-row"]')?.getAttribute('data-candidate-id');
-            const table = () => document.querySelector('[data-testid="candidate-table"]');
-            const before = firstId();
-            const t0 = performance.now();
-            if (kind === 'sort') {
-              document.querySelector<HTMLButtonElement>(`[data-sort-key="${text}"]`)?.click();
-            } else {
-              const box = document.querySelector<HTMLInputElement>('input[type="search"]');
-              if (box) {
-                const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
-                setter?.call(box, text);
-                box.dispatchEvent(new Event('input', { bubbles: true }));
-              }
-            }
-            return new Promise<number>((resolve) => {
-              const check = () => {
-                if (firstId() !== before && table()?.getAttribute('aria-busy') !== 'true') {
-                  resolve(performance.now() - t0);
-                } else {
-                  requestAnimationFrame(check);
-                }
-              };
-              check();
-            });
-          },
-          { action, value },
-        );
+        page.evaluate(`(${IN_PAGE_TIMER})(${JSON.stringify(action)}, ${JSON.stringify(value)})`) as Promise<number>;
       sorts.push(await timeChange('sort', 'name'));
       searches.push(await timeChange('search', SEARCHES[run % SEARCHES.length]!));
     }

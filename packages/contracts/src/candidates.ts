@@ -56,8 +56,9 @@ export const candidateListQuerySchema = z
     message: 'min_years must not be above max_years',
     path: ['min_years'],
   });
-export type CandidateListQuery = z.input<typeof candidateListQuerySchema>;
 export type ParsedCandidateListQuery = z.output<typeof candidateListQuerySchema>;
+/** The list query as a client builds it; the server reads the same fields from strings and comma lists. */
+export type CandidateListQuery = Partial<ParsedCandidateListQuery>;
 
 /** One page of candidates and how many match the query in all. */
 export const candidatePageSchema = z.object({
