@@ -400,6 +400,96 @@ describe.skipIf(skipBrowserJourney)('recruiter journey in a real browser', () =>
     expectNoConsoleErrors();
   });
 
+  it('turns away a resume already in the job as a duplicate, without spending a credit', async () => {
+    const { user: before } = await apiGet<{ user: { free_trial_remaining: number } }>('/auth/me');
+    await page.getByRole('button', { name: 'Add resumes' }).click();
+    const uploader = page.locator('#add-resumes');
+    await uploader.locator('input[aria-label="Resume files"]').setInputFiles(resumeFiles[0] as string);
+    await uploader.getByRole('button', { name: 'Upload & screen 1' }).click();
+    const item = uploader.getByTestId('upload-item');
+    await expect.poll(() => item.getAttribute('data-status'), { timeout: 30_000 }).toBe('rejected');
+    expect(await item.textContent()).toContain('duplicate');
+    await expect.poll(() => page.getByTestId('rejected-file').count()).toBe(2);
+    expect(await page.getByTestId('candidate-row').count()).toBe(resumeFiles.length);
+    const { user: after } = await apiGet<{ user: { free_trial_remaining: number } }>('/auth/me');
+    expect(after.free_trial_remaining).toBe(before.free_trial_remaining);
+    expectNoConsoleErrors();
+  });
+
+  it('reads the job progress stream in the browser, and follows it when the job is still running on load', async () => {
+    const token = await page.evaluate(() => localStorage.getItem('shortlist.token'));
+    const headers = { authorization: `Bearer ${token}` };
+    const created = await fetch(`${backend.url}/jobs`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Data Scientist', description: await readFile(DS_JD_FILE, 'utf8') }),
+    });
+    const { job } = (await created.json()) as { job: { id: number } };
+    const form = new FormData();
+    for (const file of resumeFiles) {
+      form.append('files', new Blob([await readFile(file)]), path.basename(file));
+    }
+    const uploaded = await fetch(`${backend.url}/jobs/${job.id}/resumes`, {
+      method: 'POST',
+      headers,
+      body: form,
+    });
+    expect(uploaded.status).toBe(200);
+
+    const streamRequests: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes(`/jobs/${job.id}/events`)) {
+        streamRequests.push(request.url());
+      }
+    });
+    const firstLoad = page.waitForResponse(
+      (response) =>
+        response.url() === `${backend.url}/jobs/${job.id}` && response.request().resourceType() === 'xhr',
+    );
+    await page.goto(`${backend.url}/jobs/${job.id}`);
+    const { job: loaded } = (await (await firstLoad).json()) as { job: { status: string } };
+    if (loaded.status === 'queued' || loaded.status === 'processing') {
+      // Only a job still running when the page loads can be followed; then the stream must be opened.
+      await expect.poll(() => streamRequests.length).toBeGreaterThan(0);
+      expect(streamRequests[0]).toContain('access_token=');
+      if (await page.getByRole('progressbar').isVisible()) {
+        await page.screenshot({ path: path.join(SCREENSHOTS, '10-dashboard-processing-1440.png') });
+      }
+    }
+    await page.getByText('Completed', { exact: true }).waitFor({ timeout: 240_000 });
+    await expect
+      .poll(() => page.getByTestId('candidate-row').count(), { timeout: 30_000 })
+      .toBe(resumeFiles.length);
+    console.log(
+      `SSE check: dashboard opened while the job was ${loaded.status}; stream requests: ${streamRequests.length}`,
+    );
+    // The stream's contract as the hook reads it, from inside the page (CSP, token in the query, event name).
+    const lastEvent = await page.evaluate(
+      ({ id, accessToken }) =>
+        new Promise<unknown>((resolve) => {
+          const source = new EventSource(
+            `/jobs/${id}/events?access_token=${encodeURIComponent(accessToken ?? '')}`,
+          );
+          source.addEventListener('progress', (message) => {
+            source.close();
+            resolve(JSON.parse((message as MessageEvent<string>).data));
+          });
+          source.onerror = () => {
+            source.close();
+            resolve(null);
+          };
+        }),
+      { id: job.id, accessToken: token },
+    );
+    expect(lastEvent).toEqual({
+      job_id: job.id,
+      status: 'completed',
+      progress_done: resumeFiles.length,
+      progress_total: resumeFiles.length,
+    });
+    expectNoConsoleErrors();
+  });
+
   it('works a 5,000-candidate job: pages, search, filters, bulk stages, compare, a note, export of a selection, keyboard', async () => {
     const seeded = execFileSync(
       process.execPath,
@@ -514,96 +604,6 @@ describe.skipIf(skipBrowserJourney)('recruiter journey in a real browser', () =>
     expect(exported.map((r) => r[exportHeader.indexOf('Stage')])).toEqual(['To review', 'To review', 'To review']);
     expect(exported.map((r) => r[exportHeader.indexOf('Name')])).toEqual(['', '', '']);
     expect(axeStates.length).toBeGreaterThan(20);
-    expectNoConsoleErrors();
-  });
-
-  it('turns away a resume already in the job as a duplicate, without spending a credit', async () => {
-    const { user: before } = await apiGet<{ user: { free_trial_remaining: number } }>('/auth/me');
-    await page.getByRole('button', { name: 'Add resumes' }).click();
-    const uploader = page.locator('#add-resumes');
-    await uploader.locator('input[aria-label="Resume files"]').setInputFiles(resumeFiles[0] as string);
-    await uploader.getByRole('button', { name: 'Upload & screen 1' }).click();
-    const item = uploader.getByTestId('upload-item');
-    await expect.poll(() => item.getAttribute('data-status'), { timeout: 30_000 }).toBe('rejected');
-    expect(await item.textContent()).toContain('duplicate');
-    await expect.poll(() => page.getByTestId('rejected-file').count()).toBe(2);
-    expect(await page.getByTestId('candidate-row').count()).toBe(resumeFiles.length);
-    const { user: after } = await apiGet<{ user: { free_trial_remaining: number } }>('/auth/me');
-    expect(after.free_trial_remaining).toBe(before.free_trial_remaining);
-    expectNoConsoleErrors();
-  });
-
-  it('reads the job progress stream in the browser, and follows it when the job is still running on load', async () => {
-    const token = await page.evaluate(() => localStorage.getItem('shortlist.token'));
-    const headers = { authorization: `Bearer ${token}` };
-    const created = await fetch(`${backend.url}/jobs`, {
-      method: 'POST',
-      headers: { ...headers, 'content-type': 'application/json' },
-      body: JSON.stringify({ title: 'Data Scientist', description: await readFile(DS_JD_FILE, 'utf8') }),
-    });
-    const { job } = (await created.json()) as { job: { id: number } };
-    const form = new FormData();
-    for (const file of resumeFiles) {
-      form.append('files', new Blob([await readFile(file)]), path.basename(file));
-    }
-    const uploaded = await fetch(`${backend.url}/jobs/${job.id}/resumes`, {
-      method: 'POST',
-      headers,
-      body: form,
-    });
-    expect(uploaded.status).toBe(200);
-
-    const streamRequests: string[] = [];
-    page.on('request', (request) => {
-      if (request.url().includes(`/jobs/${job.id}/events`)) {
-        streamRequests.push(request.url());
-      }
-    });
-    const firstLoad = page.waitForResponse(
-      (response) =>
-        response.url() === `${backend.url}/jobs/${job.id}` && response.request().resourceType() === 'xhr',
-    );
-    await page.goto(`${backend.url}/jobs/${job.id}`);
-    const { job: loaded } = (await (await firstLoad).json()) as { job: { status: string } };
-    if (loaded.status === 'queued' || loaded.status === 'processing') {
-      // Only a job still running when the page loads can be followed; then the stream must be opened.
-      await expect.poll(() => streamRequests.length).toBeGreaterThan(0);
-      expect(streamRequests[0]).toContain('access_token=');
-      if (await page.getByRole('progressbar').isVisible()) {
-        await page.screenshot({ path: path.join(SCREENSHOTS, '10-dashboard-processing-1440.png') });
-      }
-    }
-    await page.getByText('Completed', { exact: true }).waitFor({ timeout: 240_000 });
-    await expect
-      .poll(() => page.getByTestId('candidate-row').count(), { timeout: 30_000 })
-      .toBe(resumeFiles.length);
-    console.log(
-      `SSE check: dashboard opened while the job was ${loaded.status}; stream requests: ${streamRequests.length}`,
-    );
-    // The stream's contract as the hook reads it, from inside the page (CSP, token in the query, event name).
-    const lastEvent = await page.evaluate(
-      ({ id, accessToken }) =>
-        new Promise<unknown>((resolve) => {
-          const source = new EventSource(
-            `/jobs/${id}/events?access_token=${encodeURIComponent(accessToken ?? '')}`,
-          );
-          source.addEventListener('progress', (message) => {
-            source.close();
-            resolve(JSON.parse((message as MessageEvent<string>).data));
-          });
-          source.onerror = () => {
-            source.close();
-            resolve(null);
-          };
-        }),
-      { id: job.id, accessToken: token },
-    );
-    expect(lastEvent).toEqual({
-      job_id: job.id,
-      status: 'completed',
-      progress_done: resumeFiles.length,
-      progress_total: resumeFiles.length,
-    });
     expectNoConsoleErrors();
   });
 

@@ -80,7 +80,7 @@ export function JobDescriptionPanel({
             <path d="M7.3 14.7a1 1 0 010-1.4L10.6 10 7.3 6.7a1 1 0 011.4-1.4l4 4a1 1 0 010 1.4l-4 4a1 1 0 01-1.4 0z" />
           </svg>
           Job description
-          <span className="font-normal text-slate-600">
+          <span className="hidden font-normal text-slate-600 sm:inline">
             · threshold {formatPercent(job.shortlist_threshold)} · {job.required_skills.length} required skills
             {job.required_years === null ? '' : ` · ${formatYears(job.required_years)}`}
           </span>
@@ -94,7 +94,8 @@ export function JobDescriptionPanel({
             disabled={isLocked}
             title={isLocked ? 'Wait for processing to finish' : undefined}
           >
-            Edit &amp; re-score
+            <span className="sm:hidden">Edit</span>
+            <span className="hidden sm:inline">Edit &amp; re-score</span>
           </Button>
         )
       }

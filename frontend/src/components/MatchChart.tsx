@@ -111,7 +111,7 @@ export function MatchChart({ stats, isCompact = false }: { stats: Stats; isCompa
               aria-label={`Match distribution: average match ${chart.centerLabel}; ${BUCKETS.map((bucket, index) => `${bucket.range}: ${formatPercent(chart.percentages[index] ?? 0)}`).join(', ')}`}
             />
           </div>
-          <ul className={`grid grid-cols-2 gap-2 text-sm ${isCompact ? 'mt-3' : 'mt-5'}`} aria-label="Score buckets">
+          <ul className={`grid gap-2 text-sm ${isCompact ? 'mt-3 grid-cols-1' : 'mt-5 grid-cols-2'}`} aria-label="Score buckets">
             {BUCKETS.map((bucket, index) => (
               <li
                 key={bucket.key}

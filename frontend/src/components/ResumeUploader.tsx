@@ -322,7 +322,9 @@ export function ResumeUploader({ jobId, credits, isVerified, onUploaded }: Props
             </p>
           ) : null}
           <ul
-            className="max-h-96 divide-y divide-slate-100 overflow-y-auto rounded-xl border border-slate-200 bg-white"
+            // Scrollable, so it must be reachable by keyboard too.
+            tabIndex={0}
+            className="max-h-96 divide-y divide-slate-100 overflow-y-auto rounded-xl border border-slate-200 bg-white focus:ring-2 focus:ring-indigo-600 focus:outline-none"
             aria-label="Files"
           >
             {[...items]

@@ -6,15 +6,15 @@ import { CoinsIcon, DollarIcon, HashIcon, UsersIcon } from './icons';
 /** One card: a dt/dd group straight inside the dl (the icon sits in the dt, hidden from screen readers). */
 function StatCard({ label, value, detail, icon, className = '' }: { label: string; value: string; detail?: ReactNode; icon: ReactNode; className?: string }) {
   return (
-    <div className={`relative rounded-xl border border-slate-200 bg-white py-3 pr-4 pl-14 shadow-sm ${className}`}>
-      <dt className="text-xs font-semibold tracking-wide text-slate-600 uppercase">
-        <span className="absolute top-1/2 left-4 flex size-8 -translate-y-1/2 items-center justify-center rounded-lg bg-indigo-50 text-indigo-700" aria-hidden="true">
+    <div className={`relative rounded-xl border border-slate-200 bg-white py-2 pr-3 pl-12 shadow-sm sm:py-3 sm:pr-4 sm:pl-14 ${className}`}>
+      <dt className="truncate text-xs font-semibold tracking-wide text-slate-600 uppercase">
+        <span className="absolute top-1/2 left-3 flex size-7 sm:left-4 sm:size-8 -translate-y-1/2 items-center justify-center rounded-lg bg-indigo-50 text-indigo-700" aria-hidden="true">
           {icon}
         </span>
         {label}
       </dt>
       <dd className="text-xl font-semibold tracking-tight text-slate-900 tabular-nums">{value}</dd>
-      {detail ? <dd className="truncate text-xs text-slate-600">{detail}</dd> : null}
+      {detail ? <dd className="hidden truncate text-xs text-slate-600 sm:block">{detail}</dd> : null}
     </div>
   );
 }
@@ -54,7 +54,7 @@ export function SummaryCards({ stats }: { stats: Stats | null | 'unavailable' })
           icon={<HashIcon />}
           value={`0 · ${formatCost(0)}`}
           detail="Local extraction — no LLM spend"
-          className="col-span-2 lg:col-span-1"
+          className="hidden sm:col-span-2 sm:block lg:col-span-1"
         />
       )}
       <StatCard

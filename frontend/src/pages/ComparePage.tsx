@@ -55,7 +55,13 @@ export function ComparePage() {
     <div className="space-y-4">
       {back}
       <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Compare {candidates.length} candidates</h1>
-      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+      {/* Scrolls sideways on a phone, so it takes keyboard focus too. */}
+      <div
+        className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm focus:ring-2 focus:ring-indigo-600 focus:outline-none"
+        tabIndex={0}
+        role="region"
+        aria-label="Comparison table"
+      >
         <table className="w-full min-w-[36rem] text-left text-sm" aria-label="Candidates compared">
           <thead className="border-b border-slate-200 bg-slate-50">
             <tr>

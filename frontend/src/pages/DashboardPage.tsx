@@ -146,17 +146,18 @@ function Dashboard({ jobId }: { jobId: number }) {
 
   return (
     <div className="space-y-4">
-      <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
+      <div className="flex flex-col gap-2 sm:flex-row sm:items-start sm:justify-between sm:gap-3">
         <div className="min-w-0">
           <Link to="/jobs" className="text-sm font-medium text-slate-700 hover:text-slate-900">
             ← All jobs
           </Link>
           <div className="mt-1 flex flex-wrap items-center gap-3">
-            <h1 className="text-2xl font-semibold tracking-tight break-words text-slate-900">{job.title}</h1>
+            <h1 className="text-xl font-semibold tracking-tight break-words text-slate-900 sm:text-2xl">{job.title}</h1>
             <JobStatusPill status={displayStatus} />
           </div>
           <p className="mt-0.5 text-sm text-slate-600">
-            Created {formatDate(job.created_at)} · {formatInteger(candidateCount)} candidates ·{' '}
+            <span className="hidden sm:inline">Created {formatDate(job.created_at)} · </span>
+            {formatInteger(candidateCount)} candidates ·{' '}
             {formatInteger(overview.data?.recommended_count ?? 0)} recommended (≥ {job.shortlist_threshold} %)
           </p>
         </div>
@@ -167,7 +168,10 @@ function Dashboard({ jobId }: { jobId: number }) {
             aria-expanded={isUploaderOpen}
             aria-controls={isUploaderOpen ? 'add-resumes' : undefined}
           >
-            <PlusIcon className="size-4" strokeWidth={2.25} /> Add resumes
+            <PlusIcon className="size-4" strokeWidth={2.25} />
+            <span>
+              Add<span className="hidden sm:inline"> resumes</span>
+            </span>
           </Button>
           <ExportButton jobId={job.id} count={stageCounts?.shortlisted ?? job.shortlisted_count} />
         </div>

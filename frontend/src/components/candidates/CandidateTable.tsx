@@ -1,5 +1,5 @@
 import type { Candidate, CandidateSort } from '@shortlist/contracts';
-import { Fragment } from 'react';
+import { Fragment, useSyncExternalStore } from 'react';
 import { formatPercent, formatPhone, formatYears } from '../../lib/format';
 import { RecommendationBadge, StageBadge } from './badges';
 import { CandidateDetail } from './CandidateDetail';
@@ -9,6 +9,8 @@ const MAX_SKILL_CHIPS = 2;
 interface Column {
   key: CandidateSort;
   label: string;
+  /** The narrowest viewport (px, Tailwind's breakpoints) at which the column shows; 0 = always. */
+  minWidth: number;
   /** Tailwind classes that hide the column on narrow screens (the expanded row still shows it). */
   className?: string;
   isNumeric?: boolean;
@@ -16,15 +18,32 @@ interface Column {
 
 /** The table's columns, each sortable on the server. */
 export const COLUMNS: Column[] = [
-  { key: 'name', label: 'Name' },
-  { key: 'email', label: 'Email', className: 'hidden w-[12rem] xl:table-cell' },
-  { key: 'phone', label: 'Phone', className: 'hidden w-[9.5rem] 2xl:table-cell' },
-  { key: 'experience', label: 'Exp', className: 'hidden w-16 md:table-cell', isNumeric: true },
-  { key: 'skills', label: 'Skills', className: 'hidden w-[10.5rem] lg:table-cell' },
-  { key: 'match', label: 'Match%', className: 'w-[5.25rem]', isNumeric: true },
-  { key: 'status', label: 'Recommendation', className: 'hidden w-[9.5rem] md:table-cell' },
-  { key: 'stage', label: 'Stage', className: 'w-[6.75rem]' },
+  { key: 'name', label: 'Name', minWidth: 0 },
+  { key: 'email', label: 'Email', className: 'hidden w-[12rem] xl:table-cell', minWidth: 1280 },
+  { key: 'phone', label: 'Phone', className: 'hidden w-[9.5rem] 2xl:table-cell', minWidth: 1536 },
+  { key: 'experience', label: 'Exp', className: 'hidden w-16 md:table-cell', isNumeric: true, minWidth: 768 },
+  { key: 'skills', label: 'Skills', className: 'hidden w-[10.5rem] lg:table-cell', minWidth: 1024 },
+  { key: 'match', label: 'Match%', className: 'w-[4.5rem] sm:w-[5.25rem]', isNumeric: true, minWidth: 0 },
+  { key: 'status', label: 'Recommendation', className: 'hidden w-[9.5rem] md:table-cell', minWidth: 768 },
+  { key: 'stage', label: 'Stage', className: 'w-[5.75rem] sm:w-[6.75rem]', minWidth: 0 },
 ];
+
+const subscribeToResize = (onChange: () => void) => {
+  window.addEventListener('resize', onChange);
+  return () => window.removeEventListener('resize', onChange);
+};
+
+/**
+ * Columns on screen now (the selection column included). An expanded row spans exactly these: a colspan wider
+ * than the visible columns would add an empty track to a fixed-layout table and narrow every row.
+ */
+function useVisibleColumnCount(): number {
+  return useSyncExternalStore(
+    subscribeToResize,
+    () => 1 + COLUMNS.filter((column) => window.innerWidth >= column.minWidth).length,
+    () => COLUMNS.length + 1,
+  );
+}
 
 export interface SortState {
   sort: CandidateSort;
@@ -71,6 +90,7 @@ interface Props {
 export function CandidateTable(props: Props) {
   const { jobId, candidates, threshold, sort, selected, expanded } = props;
   const isAllSelected = candidates.length > 0 && candidates.every((c) => selected.has(c.id));
+  const columnCount = useVisibleColumnCount();
   return (
     <table
       className="w-full table-fixed text-left text-sm"
@@ -80,7 +100,7 @@ export function CandidateTable(props: Props) {
     >
       <thead className="border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-700 uppercase">
         <tr>
-          <th scope="col" className="w-[4.5rem] py-2 pl-3">
+          <th scope="col" className="w-14 py-2 pl-2 sm:w-[4.5rem] sm:pl-3">
             <input
               type="checkbox"
               className="size-4 rounded border-slate-400"
@@ -128,8 +148,8 @@ export function CandidateTable(props: Props) {
                 data-stage={candidate.stage}
                 className={rowTone(candidate, threshold)}
               >
-                <td className="py-2 pl-3 align-top">
-                  <div className="flex items-center gap-1">
+                <td className="py-2 pl-2 align-top sm:pl-3">
+                  <div className="flex items-center gap-0.5 sm:gap-1">
                     <input
                       type="checkbox"
                       className="size-4 rounded border-slate-400"
@@ -143,7 +163,7 @@ export function CandidateTable(props: Props) {
                       aria-controls={isExpanded ? detailId : undefined}
                       aria-label={`${isExpanded ? 'Hide' : 'Show'} details for ${name}`}
                       onClick={() => props.onToggleExpanded(candidate.id)}
-                      className="flex size-7 items-center justify-center rounded-md text-slate-600 hover:bg-white hover:text-slate-950"
+                      className="flex size-6 items-center justify-center rounded-md text-slate-600 hover:bg-white hover:text-slate-950 sm:size-7"
                     >
                       <svg
                         viewBox="0 0 20 20"
@@ -195,7 +215,7 @@ export function CandidateTable(props: Props) {
               </tr>
               {isExpanded ? (
                 <tr id={detailId} className="bg-slate-50/70">
-                  <td colSpan={COLUMNS.length + 1} className="px-3 py-4 sm:px-6">
+                  <td colSpan={columnCount} className="px-3 py-4 sm:px-6">
                     <CandidateDetail jobId={jobId} candidate={candidate} />
                   </td>
                 </tr>

@@ -81,7 +81,7 @@ export function CandidateToolbar({
           onChange={(event) =>
             onChange({ ...filters, stage: event.target.value ? [event.target.value as CandidateStage] : undefined })
           }
-          className={selectClass}
+          className={`${selectClass} w-[calc(50%-0.25rem)] sm:w-auto`}
         >
           <option value="">All stages</option>
           {STAGE_ORDER.map((s) => (
@@ -93,7 +93,12 @@ export function CandidateToolbar({
         <label htmlFor={ids.score} className="sr-only">
           Match score
         </label>
-        <select id={ids.score} value={score} onChange={(event) => setScore(event.target.value)} className={selectClass}>
+        <select
+          id={ids.score}
+          value={score}
+          onChange={(event) => setScore(event.target.value)}
+          className={`${selectClass} w-[calc(50%-0.25rem)] sm:w-auto`}
+        >
           <option value="">Any score</option>
           <option value="recommended">Recommended (≥ threshold)</option>
           {BANDS.map((band) => (

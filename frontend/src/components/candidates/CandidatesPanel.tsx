@@ -94,7 +94,7 @@ export function CandidatesPanel({
         <span className="flex items-center gap-3 text-xs text-slate-700">
           {result.isFetching ? <Spinner className="size-3.5" /> : null}
           {blindReview ? <span className="rounded-full bg-violet-100 px-2 py-0.5 font-semibold text-violet-900">Blind review</span> : null}
-          <span>Recommended: ≥ {threshold} % match</span>
+          <span className="hidden sm:inline">Recommended: ≥ {threshold} % match</span>
         </span>
       }
       bodyClassName="p-0"
