@@ -53,6 +53,10 @@ let resumeFiles: string[] = [];
 async function expectAccessible(state: string): Promise<void> {
   const violations = (await page.evaluate(`(async () => {
     if (!window.axe) { ${AXE_SOURCE} }
+    // A colour mid-transition (a button turning primary) is not what anyone reads: let finite animations end.
+    await Promise.all(document.getAnimations()
+      .filter((a) => a.effect && a.effect.getTiming().iterations !== Infinity)
+      .map((a) => a.finished.catch(() => undefined)));
     const result = await window.axe.run(document, { resultTypes: ['violations'] });
     return result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -338,6 +342,7 @@ describe.skipIf(skipBrowserJourney)('recruiter journey in a real browser', () =>
     await page.getByRole('region', { name: 'Selected candidates' }).getByLabel('Move to').selectOption('shortlisted');
     await page.getByRole('button', { name: 'Apply' }).click();
     await page.getByRole('button', { name: `Export Shortlisted (${recommended.length})` }).waitFor();
+    await page.getByRole('region', { name: 'Selected candidates' }).waitFor({ state: 'detached' });
     ({ candidates } = await apiGet<CandidatePage>(`/jobs/${jobId}/candidates`));
     const named = candidates.filter((candidate) => candidate.stage === 'shortlisted');
     expect(named.map((candidate) => candidate.id).sort()).toEqual(recommended.map((candidate) => candidate.id).sort());
@@ -565,6 +570,7 @@ describe.skipIf(skipBrowserJourney)('recruiter journey in a real browser', () =>
     await shoot('15-big-job-selection');
     await page.getByRole('button', { name: 'Apply' }).click();
     await page.getByText('3 moved to To review').waitFor();
+    await page.getByRole('region', { name: 'Selected candidates' }).waitFor({ state: 'detached' });
     const reviewed = await apiGet<CandidatePage>(`/jobs/${bigJob}/candidates?stage=to_review`);
     expect(reviewed.candidates.map((c) => c.id).sort()).toEqual(picked.map((c) => c.id).sort());
 

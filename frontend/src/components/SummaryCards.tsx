@@ -33,7 +33,7 @@ export function SummaryCards({ stats }: { stats: Stats | null | 'unavailable' })
   }
   if (!stats) {
     return (
-      <div className="grid grid-cols-2 gap-3 lg:grid-cols-4" aria-busy="true" aria-label="Loading summary">
+      <div className="grid grid-cols-2 gap-3 lg:grid-cols-4" role="status" aria-busy="true" aria-label="Loading summary">
         {[0, 1, 2, 3].map((index) => (
           <div key={index} className="h-[74px] animate-pulse rounded-xl border border-slate-200 bg-white" />
         ))}

@@ -33,13 +33,14 @@ export function useBulkStage(jobId: number) {
   return useMutation({
     mutationFn: (input: { candidateIds: number[]; stage: CandidateStage }) =>
       candidatesApi.bulkStage(jobId, input.candidateIds, input.stage),
-    onSuccess: async (result, input) => {
+    // Not awaited: the caller clears its selection at once, while the table refetches.
+    onSuccess: (result, input) => {
       toast.success(
         result.updated === 0
           ? `Already in ${STAGE_LABELS[input.stage]}`
           : `${result.updated} moved to ${STAGE_LABELS[input.stage]}`,
       );
-      await invalidate();
+      void invalidate();
     },
   });
 }
