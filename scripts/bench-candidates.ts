@@ -98,8 +98,11 @@ function mixedQuery(jobId: number, i: number): string {
 /** Runs in the page (plain JS: this file is compiled without the DOM's types). */
 const IN_PAGE_TIMER = `async (kind, text) => {
   const firstId = () => document.querySelector('[data-testid="candidate-row"]')?.getAttribute('data-candidate-id');
-  const table = () => document.querySelector('[data-testid="candidate-table"]');
+  const isBusy = () => document.querySelector('[data-testid="candidate-table"]')?.getAttribute('aria-busy') === 'true';
   const before = firstId();
+  let sawBusy = false;
+  const watch = new MutationObserver(() => { sawBusy = sawBusy || isBusy(); });
+  watch.observe(document.body, { attributes: true, subtree: true, attributeFilter: ['aria-busy'] });
   const t0 = performance.now();
   if (kind === 'sort') {
     document.querySelector('[data-sort-key="' + text + '"]')?.click();
@@ -109,15 +112,18 @@ const IN_PAGE_TIMER = `async (kind, text) => {
     setter.call(box, text);
     box.dispatchEvent(new Event('input', { bubbles: true }));
   }
+  // Done when the new rows are shown: the request went out and came back (busy, then not), or the first row changed.
   return new Promise((resolve) => {
     const check = () => {
-      if (firstId() !== before && table()?.getAttribute('aria-busy') !== 'true') {
-        resolve(performance.now() - t0);
+      const elapsed = performance.now() - t0;
+      if ((!isBusy() && (sawBusy || firstId() !== before)) || elapsed > 15000) {
+        watch.disconnect();
+        resolve(elapsed);
       } else {
         requestAnimationFrame(check);
       }
     };
-    check();
+    requestAnimationFrame(check);
   });
 }`;
 

@@ -3,10 +3,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { toast } from 'sonner';
+import { candidatesApi } from '../api/candidates';
 import { ApiError } from '../api/client';
 import { jobsApi } from '../api/jobs';
 import { queryKeys, useJobQuery, useOverview, useStatsQuery } from '../api/queries';
-import { CandidatesPanel } from '../components/candidates/CandidatesPanel';
+import { CandidatesPanel, FIRST_PAGE_QUERY } from '../components/candidates/CandidatesPanel';
 import { useSetBlindReview } from '../components/candidates/mutations';
 import { ExportButton } from '../components/ExportButton';
 import { JobDescriptionPanel } from '../components/JobDescriptionPanel';
@@ -33,6 +34,16 @@ export function DashboardPage() {
   const jobId = Number(id);
   const isValidId = Number.isInteger(jobId) && jobId > 0;
   const job = useJobQuery(jobId, isValidId);
+  const client = useQueryClient();
+  useEffect(() => {
+    // The first page of candidates is what the recruiter came for: fetch it alongside the job, not after it.
+    if (isValidId) {
+      void client.prefetchQuery({
+        queryKey: queryKeys.candidatePage(jobId, FIRST_PAGE_QUERY),
+        queryFn: () => candidatesApi.page(jobId, FIRST_PAGE_QUERY),
+      });
+    }
+  }, [client, jobId, isValidId]);
 
   if (!isValidId) {
     return <ErrorState message="That job link is not valid." />;

@@ -11,6 +11,9 @@ import { CandidateToolbar, hasActiveFilters, type Filters } from './CandidateToo
 import { Pagination } from './Pagination';
 
 const DEFAULT_SORT: SortState = { sort: 'match', order: 'desc' };
+
+/** The page the panel opens on, so the dashboard can ask for it while it still loads the job. */
+export const FIRST_PAGE_QUERY = { sort: DEFAULT_SORT.sort, order: DEFAULT_SORT.order, page: 1, page_size: CANDIDATE_PAGE_SIZE };
 const firstOrder = (sort: CandidateSort): 'asc' | 'desc' =>
   sort === 'match' || sort === 'experience' || sort === 'skills' ? 'desc' : 'asc';
 
@@ -43,7 +46,9 @@ export function CandidatesPanel({
   const paginationRef = useRef<HTMLElement>(null);
 
   const query = useMemo(
-    () => ({ ...filters, sort: sort.sort, order: sort.order, page, page_size: pageSize }),
+    () => (Object.keys(filters).length === 0 && sort === DEFAULT_SORT && page === 1 && pageSize === CANDIDATE_PAGE_SIZE
+      ? FIRST_PAGE_QUERY
+      : { ...filters, sort: sort.sort, order: sort.order, page, page_size: pageSize }),
     [filters, sort, page, pageSize],
   );
   const result = useCandidatePage(jobId, query);
