@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DB } from '../src/db/database';
-import { insertCandidate, type NewCandidate } from '../src/modules/candidates/candidates.repository';
+import { changeStages, insertCandidate, type NewCandidate } from '../src/modules/candidates/candidates.repository';
+import type { CandidateStageValue } from '../src/db/types';
 import { insertJobFile } from '../src/modules/jobs/job-files.repository';
 import { insertJob } from '../src/modules/jobs/jobs.repository';
 import { parseJobRequirements } from '../src/modules/screening/jd-requirements';
@@ -30,9 +31,15 @@ let seq = 0;
 
 export type SeedCandidate = Partial<
   Omit<NewCandidate, 'skills' | 'matched_skills' | 'missing_skills' | 'job_id' | 'user_id' | 'file_id'>
-> & { skills?: string[]; matched_skills?: string[]; missing_skills?: string[] };
+> & {
+  skills?: string[];
+  matched_skills?: string[];
+  missing_skills?: string[];
+  /** A person's decision, recorded (with the job's owner as the actor) like one made in the UI. */
+  stage?: CandidateStageValue;
+};
 
-/** One processed resume: a done file and its candidate, with usage, in one transaction. */
+/** One processed resume: a done file and its candidate, with usage (and a stage, if given), in one transaction. */
 export async function seedCandidate(
   db: DB,
   userId: number,
@@ -82,7 +89,7 @@ export async function seedCandidate(
         semantic_similarity: overrides.semantic_similarity ?? 0.5,
         matched_skills: JSON.stringify(overrides.matched_skills ?? ['TypeScript']),
         missing_skills: JSON.stringify(overrides.missing_skills ?? ['PostgreSQL']),
-        status: overrides.status ?? (score !== null && score >= 85 ? 'shortlisted' : 'rejected'),
+        status: overrides.status ?? (score !== null && score >= 85 ? 'shortlisted' : 'below_threshold'),
         features: null,
         explanation: null,
         processing_notes: '[]',
@@ -91,9 +98,12 @@ export async function seedCandidate(
         duplicate_reason: null,
       },
       usage,
-    ).then((id) => {
+    ).then(async (id) => {
       if (id === undefined) {
         throw new Error('seedCandidate: the file was not pending');
+      }
+      if (overrides.stage && overrides.stage !== 'new') {
+        await changeStages(trx, userId, jobId, userId, [id], overrides.stage, null);
       }
       return id;
     });

@@ -20,6 +20,7 @@ import { VerifyEmailPage } from './pages/VerifyEmailPage';
 const DashboardPage = lazy(() =>
   import('./pages/DashboardPage').then((module) => ({ default: module.DashboardPage })),
 );
+const ComparePage = lazy(() => import('./pages/ComparePage').then((module) => ({ default: module.ComparePage })));
 
 function RequireAuth() {
   const { user, isLoading } = useAuth();
@@ -76,6 +77,14 @@ export function App() {
               element={
                 <Suspense fallback={<PageLoading label="Loading dashboard…" />}>
                   <DashboardPage />
+                </Suspense>
+              }
+            />
+            <Route
+              path="/jobs/:id/compare"
+              element={
+                <Suspense fallback={<PageLoading label="Loading…" />}>
+                  <ComparePage />
                 </Suspense>
               }
             />

@@ -16,6 +16,7 @@ import type { DatabaseConfig } from '../config';
 import * as initial from './migrations/001_initial';
 import * as processing from './migrations/002_processing';
 import * as security from './migrations/003_security';
+import * as workspace from './migrations/005_workspace';
 import type { Database } from './types';
 
 export type DB = Kysely<Database>;
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '001_initial': initial,
   '002_processing': processing,
   '003_security': security,
+  '005_workspace': workspace,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

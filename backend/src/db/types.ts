@@ -67,6 +67,10 @@ export interface JobsTable {
   jd_embedder_kind: string | null;
   /** An upload is still streaming files in until then: the job does not complete before. */
   intake_until: Timestamp | null;
+  /** Blind review: hide who a candidate is until a person shortlists them (1 = on, the default for new jobs). */
+  blind_review: Generated<number>;
+  /** Moves with every change to the job's candidates (insert, stage, note, score, purge). */
+  candidates_version: Generated<number>;
 }
 
 export type FileStatusValue = 'queued' | 'processing' | 'done' | 'rejected';
@@ -116,8 +120,8 @@ export interface CandidatesTable {
   semantic_similarity: number | null;
   matched_skills: string;
   missing_skills: string;
-  status: 'shortlisted' | 'rejected';
-  status_overridden: number;
+  /** The score's recommendation; a person's decision is `stage`. */
+  status: 'shortlisted' | 'below_threshold';
   score_version: number;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -132,6 +136,17 @@ export interface CandidatesTable {
   /** The earlier candidate of the job this resume seems to repeat, and why ("same e-mail address"). */
   duplicate_of: number | null;
   duplicate_reason: string | null;
+  /** A person's decision; set only through the stage functions, which also write the history. */
+  stage: Generated<CandidateStageValue>;
+  stage_changed_at: Timestamp | null;
+  /** users.id of whoever set the stage last. */
+  stage_changed_by: number | null;
+  note_count: Generated<number>;
+  skill_count: Generated<number>;
+  /** Lower-case title and skills, for search. */
+  search_text: string | null;
+  /** Lower-case name, email and file name, for search when the identity may be shown. */
+  identity_text: string | null;
 }
 
 export interface CandidateSignatureBandsTable {
@@ -140,6 +155,29 @@ export interface CandidateSignatureBandsTable {
   candidate_id: number;
   /** One MinHash band of the candidate's content signature: resumes sharing a band are compared. */
   band: string;
+}
+
+export type CandidateStageValue = 'new' | 'to_review' | 'shortlisted' | 'maybe' | 'rejected';
+
+/** The audit trail: every stage change and note on a candidate, by whom and when. Never updated. */
+export interface CandidateHistoryTable {
+  id: Generated<number>;
+  candidate_id: number;
+  job_id: number;
+  actor_id: number;
+  kind: 'stage' | 'note';
+  from_stage: CandidateStageValue | null;
+  to_stage: CandidateStageValue | null;
+  note: string | null;
+  created_at: Timestamp;
+}
+
+/** One row per (candidate, lower-case skill): indexed skill filters on both dialects. */
+export interface CandidateSkillsTable {
+  candidate_id: number;
+  job_id: number;
+  skill: string;
+  label: string;
 }
 
 export interface ScoreHistoryTable {
@@ -201,6 +239,8 @@ export interface Database {
   candidates: CandidatesTable;
   candidate_signature_bands: CandidateSignatureBandsTable;
   score_history: ScoreHistoryTable;
+  candidate_history: CandidateHistoryTable;
+  candidate_skills: CandidateSkillsTable;
   payments: PaymentsTable;
   payment_events: PaymentEventsTable;
   rate_limit_counters: RateLimitCountersTable;

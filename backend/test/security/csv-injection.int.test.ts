@@ -44,7 +44,10 @@ describe('a resume uploaded as "\\u00a0=1+2.pdf", exported as CSV', () => {
   it('comes out inert in the File column', async () => {
     const user = await createUser(t);
     const fileName = '\u00a0=1+2.pdf';
-    const { job } = await completedJob(t, user.token, { title: 'CSV', person: 'Nora Nbsp', fileName, threshold: 0 });
+    const { job, candidate } = await completedJob(t, user.token, { title: 'CSV', person: 'Nora Nbsp', fileName, threshold: 0 });
+    // The shortlist export holds the candidates a person shortlisted.
+    const staged = await t.app.inject({ method: 'PATCH', url: `/jobs/${job.id}/candidates/${candidate.id}`, headers: bearer(user.token), payload: { stage: 'shortlisted' } });
+    expect(staged.statusCode).toBe(200);
     const res = await t.app.inject({ method: 'GET', url: `/export/job/${job.id}/shortlisted?format=csv`, headers: bearer(user.token) });
     expect(res.statusCode).toBe(200);
     const rows = res.rawPayload.subarray(3).toString('utf8').split('\r\n');

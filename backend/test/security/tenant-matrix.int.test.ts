@@ -246,10 +246,10 @@ describe('tenant isolation on every route of the OpenAPI document', () => {
 
     const job = await t.app.inject({ method: 'GET', url: `/jobs/${aliceJobId}`, headers: bearer(alice.token) });
     expect(body<{ job: { title: string; status: string } }>(job).job).toMatchObject({ title: TITLE, status: 'completed' });
-    const { candidates } = body<{ candidates: Array<{ id: number; name: string; status: string; status_overridden: boolean }> }>(
+    const { candidates } = body<{ candidates: Array<{ id: number; name: string; status: string; stage: string }> }>(
       await t.app.inject({ method: 'GET', url: `/jobs/${aliceJobId}/candidates`, headers: bearer(alice.token) }),
     );
-    expect(candidates).toEqual([expect.objectContaining({ id: aliceCandidateId, name: PERSON, status_overridden: false })]);
+    expect(candidates).toEqual([expect.objectContaining({ id: aliceCandidateId, name: PERSON, stage: 'new' })]);
     const creditsAfter = body<{ user: { free_trial_remaining: number } }>(
       await t.app.inject({ method: 'GET', url: '/auth/me', headers: bearer(alice.token) }),
     ).user.free_trial_remaining;

@@ -2,6 +2,7 @@ import type { Candidate, Job } from '@shortlist/contracts';
 import { pdfFromLines } from '../documents';
 import { resumeUpload } from '../multipart';
 import { bearer, body, type TestApp } from '../test-app';
+import { showIdentities } from '../review';
 
 /** A resume that the local extractor reads completely, for a person the test names. */
 export const resumeLines = (name: string, email = `${name.toLowerCase().replace(/ /g, '.')}@example.com`) => [
@@ -32,6 +33,8 @@ export async function completedJob(
     payload: { title: opts.title, description: JD, ...(opts.threshold === undefined ? {} : { shortlist_threshold: opts.threshold }) },
   });
   const { job } = body<{ job: Job }>(created);
+  // These tests look for the person's name in answers (leaks across tenants, CSV cells): show identities.
+  await showIdentities(t, token, job.id);
   const bytes = await pdfFromLines(resumeLines(opts.person, opts.email));
   const upload = resumeUpload([{ fileName: opts.fileName ?? 'resume.pdf', bytes }]);
   const uploaded = await t.app.inject({

@@ -1,18 +1,16 @@
-import type { Payment, User } from '@shortlist/contracts';
+import { billingOverviewSchema, okEnvelope, userSchema } from '@shortlist/contracts';
+import { z } from 'zod';
 import { api } from './client';
 
-export interface BillingOverview {
-  configured: boolean;
-  price_cents: number;
-  credits_per_purchase: number;
-  free_trial_remaining: number;
-  paid_credits: number;
-  payments: Payment[];
-}
+export type { BillingOverview } from '@shortlist/contracts';
 
 export const billingApi = {
-  overview: () => api.get<BillingOverview>('/billing'),
-  checkout: () => api.post<{ url: string }>('/billing/checkout'),
+  overview: () => api.get('/billing', {}, billingOverviewSchema.extend({ ok: z.literal(true) })),
+  checkout: () => api.post('/billing/checkout', undefined, {}, okEnvelope({ url: z.string() })),
   confirm: (sessionId: string) =>
-    api.get<{ credited: boolean; user: User }>('/billing/confirm', { params: { session_id: sessionId } }),
+    api.get(
+      '/billing/confirm',
+      { params: { session_id: sessionId } },
+      okEnvelope({ credited: z.boolean(), user: userSchema }),
+    ),
 };

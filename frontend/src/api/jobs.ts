@@ -1,27 +1,31 @@
-import type {
-  Candidate,
-  CandidateStatus,
-  FileOutcome,
-  Job,
-  Stats,
-  StreamTicketResponse,
-  UpdateJobRequest,
+import {
+  fileOutcomeSchema,
+  jobSchema,
+  okEnvelope,
+  statsSchema,
+  streamTicketResponseSchema,
+  type UpdateJobRequest,
 } from '@shortlist/contracts';
 import type { AxiosProgressEvent } from 'axios';
+import { z } from 'zod';
 import { api } from './client';
 
-export interface UploadResult {
-  files: FileOutcome[];
-  accepted: number;
-  rejected: number;
-  credits_remaining: number;
-}
+const jobResponse = okEnvelope({ job: jobSchema });
+const jobDetailResponse = okEnvelope({ job: jobSchema, files: z.array(fileOutcomeSchema) });
+const uploadResponse = okEnvelope({
+  files: z.array(fileOutcomeSchema),
+  accepted: z.number().int(),
+  rejected: z.number().int(),
+  credits_remaining: z.number().int(),
+});
+export type UploadResult = z.infer<typeof uploadResponse>;
 
+/** Every response is parsed by the contracts' schemas (api/client.ts `request`). */
 export const jobsApi = {
-  list: () => api.get<{ jobs: Job[] }>('/jobs'),
-  get: (id: number, quiet = false) => api.get<{ job: Job; files: FileOutcome[] }>(`/jobs/${id}`, { quiet }),
+  list: () => api.get('/jobs', {}, okEnvelope({ jobs: z.array(jobSchema) })),
+  get: (id: number, quiet = false) => api.get(`/jobs/${id}`, { quiet }, jobDetailResponse),
   createFromText: (body: { title: string; description: string; shortlist_threshold?: number }) =>
-    api.post<{ job: Job }>('/jobs', body),
+    api.post('/jobs', body, {}, jobResponse),
   createFromFile: (title: string, file: File, threshold?: number) => {
     const form = new FormData();
     form.append('title', title);
@@ -29,31 +33,30 @@ export const jobsApi = {
       form.append('shortlist_threshold', String(threshold));
     }
     form.append('jd_file', file, file.name);
-    return api.post<{ job: Job }>('/jobs', form);
+    return api.post('/jobs', form, {}, jobResponse);
   },
-  update: (id: number, body: UpdateJobRequest) => api.patch<{ job: Job }>(`/jobs/${id}`, body),
+  update: (id: number, body: UpdateJobRequest) => api.patch(`/jobs/${id}`, body, {}, jobResponse),
   remove: (id: number) => api.delete<object>(`/jobs/${id}`),
   uploadResumes: (id: number, files: File[], onProgress?: (event: AxiosProgressEvent) => void) => {
     const form = new FormData();
     for (const file of files) {
       form.append('files', file, file.name);
     }
-    return api.post<UploadResult>(`/jobs/${id}/resumes`, form, { onUploadProgress: onProgress });
+    // Quiet: the uploader shows each file's outcome (and why a batch stopped) itself.
+    return api.post(`/jobs/${id}/resumes`, form, { onUploadProgress: onProgress, quiet: true }, uploadResponse);
   },
-  candidates: (id: number) =>
-    api.get<{ candidates: Candidate[]; shortlist_threshold: number }>(`/jobs/${id}/candidates`),
-  setCandidateStatus: (jobId: number, candidateId: number, status: CandidateStatus) =>
-    api.patch<{ candidate: Candidate }>(`/jobs/${jobId}/candidates/${candidateId}`, { status }),
   /**
    * The URL of a job's progress stream. EventSource cannot send the Authorization header, so the stream takes a
    * one-minute ticket for this job instead of the access token (which never goes into a URL).
    */
   eventsUrl: async (id: number) => {
-    const { ticket } = await api.post<Omit<StreamTicketResponse, 'ok'>>(`/jobs/${id}/events/ticket`, undefined, {
-      quiet: true,
-    });
+    const { ticket } = await api.post(`/jobs/${id}/events/ticket`, undefined, { quiet: true }, streamTicketResponseSchema);
     return `/jobs/${id}/events?ticket=${encodeURIComponent(ticket)}`;
   },
   stats: (jobId?: number) =>
-    api.get<{ stats: Stats }>('/jobs/stats', { params: jobId === undefined ? undefined : { job_id: jobId } }),
+    api.get(
+      '/jobs/stats',
+      { params: jobId === undefined ? undefined : { job_id: jobId } },
+      okEnvelope({ stats: statsSchema }),
+    ),
 };

@@ -115,7 +115,7 @@ export function AppLayout() {
         ) : null}
       </header>
       {user && !user.is_verified ? <VerifyReminder email={user.email} /> : null}
-      <main id="main" className="mx-auto max-w-[1400px] px-4 py-6 sm:px-6 sm:py-8">
+      <main id="main" className="mx-auto max-w-[1400px] px-3 py-4 sm:px-6 sm:py-8">
         <Outlet />
       </main>
     </div>

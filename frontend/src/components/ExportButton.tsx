@@ -62,7 +62,7 @@ export function ExportButton({ jobId, count }: { jobId: number; count: number })
         aria-controls={isOpen ? menuId : undefined}
         title={isDisabled ? 'Nobody is shortlisted yet' : 'Download the shortlisted candidates'}
         onClick={() => setIsOpen((open) => !open)}
-        className="inline-flex items-center gap-2 rounded-lg bg-emerald-600 px-3.5 py-2 text-sm font-semibold text-white shadow-sm transition-colors hover:bg-emerald-500 disabled:cursor-not-allowed disabled:bg-slate-200 disabled:text-slate-500"
+        className="inline-flex items-center gap-2 rounded-lg bg-emerald-700 px-3.5 py-2 text-sm font-semibold text-white shadow-sm transition-colors hover:bg-emerald-800 disabled:cursor-not-allowed disabled:bg-slate-200 disabled:text-slate-700"
       >
         <span aria-hidden="true">↓</span> Export Shortlisted ({count})
         <svg viewBox="0 0 20 20" className="size-4" fill="currentColor" aria-hidden="true">
@@ -95,7 +95,7 @@ export function ExportButton({ jobId, count }: { jobId: number; count: number })
             className="flex w-full items-center justify-between px-4 py-2 text-left text-sm text-slate-700 hover:bg-slate-50 focus:bg-slate-50 focus:outline-none"
             onClick={() => void download('csv')}
           >
-            CSV <span className="text-xs text-slate-400">.csv</span>
+            CSV <span className="text-xs text-slate-600">.csv</span>
           </button>
           <button
             type="button"
@@ -103,7 +103,7 @@ export function ExportButton({ jobId, count }: { jobId: number; count: number })
             className="flex w-full items-center justify-between px-4 py-2 text-left text-sm text-slate-700 hover:bg-slate-50 focus:bg-slate-50 focus:outline-none"
             onClick={() => void download('xlsx')}
           >
-            Excel <span className="text-xs text-slate-400">.xlsx</span>
+            Excel <span className="text-xs text-slate-600">.xlsx</span>
           </button>
         </div>
       ) : null}

@@ -7,7 +7,7 @@ export function HealthBanner({ health }: { health: Health | null }) {
   return (
     <div
       role="status"
-      className="border-b border-amber-200 bg-amber-50 px-4 py-2 text-center text-sm text-amber-900"
+      className="border-b border-amber-200 bg-amber-50 px-3 py-1 text-center text-xs text-amber-900 sm:px-4 sm:py-2 sm:text-sm"
     >
       <strong className="font-semibold">Semantic matching model not loaded</strong> — scores use keyword
       similarity only.

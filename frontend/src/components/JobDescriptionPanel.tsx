@@ -16,6 +16,8 @@ export function JobDescriptionPanel({
   /** While resumes are being processed the JD can't change under them. */
   isLocked: boolean;
 }) {
+  // Folded by default: the candidate table, not the JD, is what a recruiter opens the dashboard for.
+  const [isOpen, setIsOpen] = useState(false);
   const [isExpanded, setIsExpanded] = useState(false);
   const [isEditing, setIsEditing] = useState(false);
   const [description, setDescription] = useState(job.description);
@@ -30,6 +32,7 @@ export function JobDescriptionPanel({
     setDescription(job.description);
     setThreshold(String(job.shortlist_threshold));
     setErrors({});
+    setIsOpen(true);
     setIsEditing(true);
   };
 
@@ -62,9 +65,27 @@ export function JobDescriptionPanel({
     }
   };
 
+  const bodyId = `jd-panel-${job.id}`;
   return (
     <Card
-      title="Job description"
+      title={
+        <button
+          type="button"
+          aria-expanded={isOpen}
+          aria-controls={isOpen ? bodyId : undefined}
+          onClick={() => setIsOpen((open) => !open)}
+          className="inline-flex items-center gap-2 text-left hover:text-indigo-700"
+        >
+          <svg viewBox="0 0 20 20" className={`size-4 transition-transform ${isOpen ? 'rotate-90' : ''}`} fill="currentColor" aria-hidden="true">
+            <path d="M7.3 14.7a1 1 0 010-1.4L10.6 10 7.3 6.7a1 1 0 011.4-1.4l4 4a1 1 0 010 1.4l-4 4a1 1 0 01-1.4 0z" />
+          </svg>
+          Job description
+          <span className="hidden font-normal text-slate-600 sm:inline">
+            · threshold {formatPercent(job.shortlist_threshold)} · {job.required_skills.length} required skills
+            {job.required_years === null ? '' : ` · ${formatYears(job.required_years)}`}
+          </span>
+        </button>
+      }
       actions={
         isEditing ? null : (
           <Button
@@ -73,13 +94,15 @@ export function JobDescriptionPanel({
             disabled={isLocked}
             title={isLocked ? 'Wait for processing to finish' : undefined}
           >
-            Edit &amp; re-score
+            <span className="sm:hidden">Edit</span>
+            <span className="hidden sm:inline">Edit &amp; re-score</span>
           </Button>
         )
       }
+      bodyClassName={isOpen ? 'p-5' : 'hidden'}
     >
-      {isEditing ? (
-        <form className="space-y-4" onSubmit={(event) => void save(event)} noValidate>
+      {!isOpen ? null : isEditing ? (
+        <form id={bodyId} className="space-y-4" onSubmit={(event) => void save(event)} noValidate>
           <TextArea
             label="Description"
             rows={12}
@@ -99,7 +122,7 @@ export function JobDescriptionPanel({
               onChange={(event) => setThreshold(event.target.value)}
             />
           </div>
-          <p className="text-xs text-slate-500">
+          <p className="text-xs text-slate-600">
             Saving re-scores every candidate against the new text. Resumes aren't re-read and no credits are
             spent.
           </p>
@@ -113,23 +136,23 @@ export function JobDescriptionPanel({
           </div>
         </form>
       ) : (
-        <div>
+        <div id={bodyId}>
           <dl className="mb-4 grid grid-cols-2 gap-x-6 gap-y-3 text-sm sm:flex sm:flex-wrap">
             <div>
-              <dt className="text-xs text-slate-500">Shortlist threshold</dt>
+              <dt className="text-xs text-slate-600">Shortlist threshold</dt>
               <dd className="font-semibold text-slate-900">{formatPercent(job.shortlist_threshold)}</dd>
             </div>
             <div>
-              <dt className="text-xs text-slate-500">Required experience</dt>
+              <dt className="text-xs text-slate-600">Required experience</dt>
               <dd className="font-semibold text-slate-900">
                 {job.required_years === null ? 'Not stated' : formatYears(job.required_years)}
               </dd>
             </div>
             <div className="col-span-2 min-w-0 sm:flex-1">
-              <dt className="text-xs text-slate-500">Required skills ({job.required_skills.length})</dt>
+              <dt className="text-xs text-slate-600">Required skills ({job.required_skills.length})</dt>
               <dd className="mt-1 flex flex-wrap gap-1">
                 {job.required_skills.length === 0 ? (
-                  <span className="text-slate-400">None detected</span>
+                  <span className="text-slate-600">None detected</span>
                 ) : null}
                 {job.required_skills.map((skill) => (
                   <span

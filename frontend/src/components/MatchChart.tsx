@@ -51,7 +51,7 @@ export const centerLabelPlugin: Plugin<'doughnut', { text: string; caption: stri
 
 const plugins = [centerLabelPlugin];
 
-export function MatchChart({ stats }: { stats: Stats }) {
+export function MatchChart({ stats, isCompact = false }: { stats: Stats; isCompact?: boolean }) {
   const chart = useMemo(() => buildMatchChartData(stats.buckets, stats.average_match), [stats]);
   const data = useMemo(
     () => ({
@@ -94,7 +94,7 @@ export function MatchChart({ stats }: { stats: Stats }) {
   return (
     <Card
       title="Match distribution"
-      actions={<span className="text-xs text-slate-500">{formatInteger(chart.total)} candidates</span>}
+      actions={<span className="text-xs text-slate-600">{formatInteger(chart.total)} candidates</span>}
     >
       {chart.total === 0 ? (
         <EmptyState icon={<ChartIcon className="size-6" />} title="No scores yet">
@@ -102,14 +102,16 @@ export function MatchChart({ stats }: { stats: Stats }) {
         </EmptyState>
       ) : (
         <>
-          <div
-            className="relative mx-auto h-64 max-w-xs"
-            role="img"
-            aria-label={`Average match ${chart.centerLabel}. ${chart.labels.join(', ')}`}
-          >
-            <Doughnut data={data} plugins={plugins} options={options} />
+          <div className={`relative mx-auto max-w-xs ${isCompact ? 'h-44' : 'h-64'}`}>
+            {/* react-chartjs-2 gives the canvas role="img"; its name says what the picture shows. */}
+            <Doughnut
+              data={data}
+              plugins={plugins}
+              options={options}
+              aria-label={`Match distribution: average match ${chart.centerLabel}; ${BUCKETS.map((bucket, index) => `${bucket.range}: ${formatPercent(chart.percentages[index] ?? 0)}`).join(', ')}`}
+            />
           </div>
-          <ul className="mt-5 grid grid-cols-2 gap-2 text-sm" aria-label="Score buckets">
+          <ul className={`grid gap-2 text-sm ${isCompact ? 'mt-3 grid-cols-1' : 'mt-5 grid-cols-2'}`} aria-label="Score buckets">
             {BUCKETS.map((bucket, index) => (
               <li
                 key={bucket.key}
@@ -121,7 +123,7 @@ export function MatchChart({ stats }: { stats: Stats }) {
                   style={{ backgroundColor: bucket.color }}
                   aria-hidden="true"
                 />
-                <span className="text-xs whitespace-nowrap text-slate-600">{bucket.range}</span>
+                <span className="text-xs whitespace-nowrap text-slate-700">{bucket.range}</span>
                 <span className="ml-auto font-semibold whitespace-nowrap text-slate-900 tabular-nums">
                   {formatPercent(chart.percentages[index] ?? 0)}
                 </span>

@@ -1,16 +1,18 @@
 import type { FileOutcome } from '@shortlist/contracts';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useDropzone, type FileRejection } from 'react-dropzone';
-import { ApiError } from '../api/client';
+import { ApiError, isNoCredits } from '../api/client';
 import { jobsApi } from '../api/jobs';
 import { formatInteger } from '../lib/format';
+import { heldRefusedFiles, holdRefusedFiles } from '../lib/held-files';
 import { BanIcon, CheckIcon, ClockIcon, DocumentIcon, UploadIcon, WarningIcon } from './icons';
 import { Alert, Button } from './ui';
 
 /** Files per request: small enough for visible per-file progress, big enough to keep request overhead low. */
 export const UPLOAD_BATCH_SIZE = 10;
 
-type ItemStatus = 'ready' | 'uploading' | 'processing' | 'accepted' | 'rejected' | 'failed';
+/** `no_credits`: refused for lack of credits — the file is still held here, to offer again after a top-up. */
+type ItemStatus = 'ready' | 'uploading' | 'processing' | 'accepted' | 'rejected' | 'no_credits' | 'failed';
 
 interface UploadItem {
   key: string;
@@ -21,10 +23,35 @@ interface UploadItem {
   reason: string | null;
 }
 
+/** One upload's counts, from the files' own outcomes: every place that reports on an upload reads these. */
 export interface UploadSummary {
   accepted: number;
+  /** Turned away for a reason of their own (type, size, damaged, duplicate…). */
   rejected: number;
-  creditsRemaining: number | null;
+  /** Refused for lack of credits; held, to offer again. */
+  refusedForCredits: number;
+  /** Not sent at all (a network failure, a session that ended). */
+  failed: number;
+}
+
+export function summarise(items: ReadonlyArray<{ status: ItemStatus }>): UploadSummary {
+  const count = (status: ItemStatus) => items.filter((item) => item.status === status).length;
+  return { accepted: count('accepted'), rejected: count('rejected'), refusedForCredits: count('no_credits'), failed: count('failed') };
+}
+
+/** `35 accepted · 5 rejected · 90 refused for lack of credits` (parts that are zero left out). */
+export function describeSummary(summary: UploadSummary): string {
+  const parts = [`${formatInteger(summary.accepted)} accepted`];
+  if (summary.rejected > 0) {
+    parts.push(`${formatInteger(summary.rejected)} rejected`);
+  }
+  if (summary.refusedForCredits > 0) {
+    parts.push(`${formatInteger(summary.refusedForCredits)} refused for lack of credits`);
+  }
+  if (summary.failed > 0) {
+    parts.push(`${formatInteger(summary.failed)} not sent`);
+  }
+  return parts.join(' · ');
 }
 
 const ACCEPT = {
@@ -54,7 +81,15 @@ interface Props {
 }
 
 export function ResumeUploader({ jobId, credits, isVerified, onUploaded }: Props) {
-  const [items, setItems] = useState<UploadItem[]>([]);
+  const [items, setItems] = useState<UploadItem[]>(() =>
+    heldRefusedFiles(jobId).map((file) => ({
+      key: `f${keySeed++}`,
+      file,
+      status: 'no_credits' as const,
+      progress: 0,
+      reason: 'Refused for lack of credits — offer it again once you have credits.',
+    })),
+  );
   const [isUploading, setIsUploading] = useState(false);
   const [stopReason, setStopReason] = useState<string | null>(null);
   const isUploadingRef = useRef(false);
@@ -100,17 +135,17 @@ export function ResumeUploader({ jobId, credits, isVerified, onUploaded }: Props
       return current.map((item) => (keys.has(item.key) ? { ...item, ...update(item, index++) } : item));
     });
 
-  const upload = async () => {
-    if (isUploadingRef.current || ready.length === 0) {
+  const refused = items.filter((item) => item.status === 'no_credits');
+
+  const upload = async (toSend: UploadItem[] = ready) => {
+    if (isUploadingRef.current || toSend.length === 0) {
       return;
     }
     isUploadingRef.current = true;
     setIsUploading(true);
     setStopReason(null);
-    const queue = [...ready];
-    let accepted = 0;
-    let rejected = 0;
-    let creditsRemaining: number | null = null;
+    const queue = [...toSend];
+    const outcomes = new Map<string, ItemStatus>();
     try {
       for (let start = 0; start < queue.length; start += UPLOAD_BATCH_SIZE) {
         const batch = queue.slice(start, start + UPLOAD_BATCH_SIZE);
@@ -142,27 +177,42 @@ export function ResumeUploader({ jobId, credits, isVerified, onUploaded }: Props
               );
             },
           );
-          accepted += result.accepted;
-          rejected += result.rejected;
-          creditsRemaining = result.credits_remaining;
-          const outcomes = matchOutcomes(batch, result.files);
+          const matched = matchOutcomes(batch, result.files);
+          for (const item of batch) {
+            const outcome = matched.get(item.key);
+            outcomes.set(
+              item.key,
+              !outcome ? 'failed' : outcome.outcome === 'accepted' ? 'accepted' : outcome.reason_code === 'no_credits' ? 'no_credits' : 'rejected',
+            );
+          }
           patch(keys, (item) => {
-            const outcome = outcomes.get(item.key);
+            const outcome = matched.get(item.key);
             if (!outcome) {
               return { status: 'failed', progress: 1, reason: 'The server did not report on this file.' };
             }
-            return outcome.outcome === 'accepted'
-              ? { status: 'accepted', progress: 1, reason: null }
-              : { status: 'rejected', progress: 1, reason: outcome.reason ?? 'Rejected' };
+            if (outcome.outcome === 'accepted') {
+              return { status: 'accepted', progress: 1, reason: null };
+            }
+            return {
+              status: outcome.reason_code === 'no_credits' ? 'no_credits' : 'rejected',
+              progress: 1,
+              reason: outcome.reason ?? 'Rejected',
+            };
           });
         } catch (error) {
           const message = error instanceof Error ? error.message : 'Upload failed';
-          const status = error instanceof ApiError ? error.status : null;
-          patch(keys, () => ({ status: 'failed', progress: 0, reason: message }));
+          const code = error instanceof ApiError ? error.code : 'NETWORK';
+          const isCredits = isNoCredits(error);
+          const status: ItemStatus = isCredits ? 'no_credits' : 'failed';
+          const rest = queue.slice(start);
           // Out of credits, unverified or logged out: later batches would fail the same way.
-          if (status === 401 || status === 402 || status === 403) {
-            const rest = new Set(queue.slice(start + UPLOAD_BATCH_SIZE).map((item) => item.key));
-            patch(rest, () => ({ status: 'failed', progress: 0, reason: 'Not sent: ' + message }));
+          const isFinal = isCredits || code === 'UNAUTHORIZED' || code === 'EMAIL_NOT_VERIFIED' || code === 'FORBIDDEN';
+          const affected = isFinal ? rest : batch;
+          for (const item of affected) {
+            outcomes.set(item.key, status);
+          }
+          patch(new Set(affected.map((item) => item.key)), () => ({ status, progress: 0, reason: isFinal ? `Not sent: ${message}` : message }));
+          if (isFinal) {
             setStopReason(message);
             break;
           }
@@ -172,16 +222,23 @@ export function ResumeUploader({ jobId, credits, isVerified, onUploaded }: Props
       isUploadingRef.current = false;
       setIsUploading(false);
     }
-    onUploaded({ accepted, rejected, creditsRemaining });
+    const stillRefused = [...items, ...toSend]
+      .filter((item, at, all) => all.findIndex((x) => x.key === item.key) === at)
+      .filter((item) => (outcomes.get(item.key) ?? item.status) === 'no_credits')
+      .map((item) => item.file);
+    holdRefusedFiles(jobId, stillRefused);
+    // The same counts the file list shows: every file this uploader holds, not just this request's.
+    onUploaded(summarise(items.map((item) => ({ status: outcomes.get(item.key) ?? item.status }))));
   };
 
-  const counts = useMemo(
-    () => ({
-      accepted: items.filter((item) => item.status === 'accepted').length,
-      rejected: items.filter((item) => item.status === 'rejected' || item.status === 'failed').length,
-    }),
-    [items],
-  );
+  const offerAgain = () => {
+    const again = refused.map((item) => ({ ...item, status: 'ready' as const, reason: null }));
+    const keys = new Set(again.map((item) => item.key));
+    setItems((current) => current.map((item) => (keys.has(item.key) ? { ...item, status: 'ready', reason: null } : item)));
+    void upload(again);
+  };
+
+  const counts = useMemo(() => summarise(items), [items]);
 
   return (
     <div className="space-y-4">
@@ -207,7 +264,7 @@ export function ResumeUploader({ jobId, credits, isVerified, onUploaded }: Props
         <p className="text-sm font-semibold text-slate-800">
           {isDragActive ? 'Drop the resumes here' : 'Drag resumes here'}
         </p>
-        <p className="mt-1 text-xs text-slate-500">PDF, DOCX or TXT · as many as you like</p>
+        <p className="mt-1 text-xs text-slate-600">PDF, DOCX or TXT · as many as you like</p>
         <Button variant="secondary" className="mt-4" onClick={open} disabled={isUploading}>
           Choose files…
         </Button>
@@ -221,7 +278,7 @@ export function ResumeUploader({ jobId, credits, isVerified, onUploaded }: Props
               {formatInteger(creditsNeeded)} {creditsNeeded === 1 ? 'credit' : 'credits'}
             </strong>
             {credits !== null ? <>, you have {formatInteger(credits)}</> : null}
-            <span className="block text-xs text-slate-500">
+            <span className="block text-xs text-slate-600">
               Rejected files (corrupt, duplicate, scanned…) cost nothing.
             </span>
             {isShort ? (
@@ -244,15 +301,30 @@ export function ResumeUploader({ jobId, credits, isVerified, onUploaded }: Props
 
       {stopReason ? <Alert tone="error">{stopReason}</Alert> : null}
 
+      {refused.length > 0 && !isUploading ? (
+        <div className="flex flex-col gap-2 rounded-xl border border-amber-200 bg-amber-50 p-3 text-sm text-amber-950 sm:flex-row sm:items-center sm:justify-between">
+          <p>
+            {formatInteger(refused.length)} {refused.length === 1 ? 'file was' : 'files were'} refused for lack of
+            credits and {refused.length === 1 ? 'is' : 'are'} still here. Buy credits on the Billing page, then offer
+            them again.
+          </p>
+          <Button variant="secondary" onClick={offerAgain} disabled={!isVerified}>
+            Offer {formatInteger(refused.length)} again
+          </Button>
+        </div>
+      ) : null}
+
       {items.length > 0 ? (
         <div>
           {finished.length > 0 ? (
-            <p className="mb-2 text-xs text-slate-500" aria-live="polite">
-              {formatInteger(counts.accepted)} accepted · {formatInteger(counts.rejected)} rejected
+            <p className="mb-2 text-xs text-slate-700" aria-live="polite" data-testid="upload-summary">
+              {describeSummary(counts)}
             </p>
           ) : null}
           <ul
-            className="max-h-96 divide-y divide-slate-100 overflow-y-auto rounded-xl border border-slate-200 bg-white"
+            // Scrollable, so it must be reachable by keyboard too.
+            tabIndex={0}
+            className="max-h-96 divide-y divide-slate-100 overflow-y-auto rounded-xl border border-slate-200 bg-white focus:ring-2 focus:ring-indigo-600 focus:outline-none"
             aria-label="Files"
           >
             {[...items]
@@ -295,16 +367,17 @@ function matchOutcomes(batch: UploadItem[], outcomes: FileOutcome[]): Map<string
 
 /** Problems first: a recruiter scanning 200 outcomes needs the few rejections, not the accepted bulk. */
 function problemRank(item: UploadItem): number {
-  return item.status === 'rejected' || item.status === 'failed' ? 0 : 1;
+  return item.status === 'rejected' || item.status === 'failed' || item.status === 'no_credits' ? 0 : 1;
 }
 
 function FileRow({ item }: { item: UploadItem }) {
   const icon = {
-    ready: <DocumentIcon className="size-5 text-slate-400" />,
+    ready: <DocumentIcon className="size-5 text-slate-600" />,
     uploading: <UploadIcon className="size-5 text-indigo-500" />,
     processing: <ClockIcon className="size-5 text-indigo-500" />,
     accepted: <CheckIcon className="size-5 text-emerald-600" strokeWidth={2.25} />,
-    rejected: <BanIcon className="size-5 text-rose-500" />,
+    rejected: <BanIcon className="size-5 text-rose-600" />,
+    no_credits: <WarningIcon className="size-5 text-amber-600" />,
     failed: <WarningIcon className="size-5 text-amber-500" />,
   }[item.status];
   const label = {
@@ -313,6 +386,7 @@ function FileRow({ item }: { item: UploadItem }) {
     processing: 'Processing',
     accepted: 'Accepted',
     rejected: 'Rejected',
+    no_credits: 'No credits',
     failed: 'Failed',
   }[item.status];
   return (
@@ -327,7 +401,7 @@ function FileRow({ item }: { item: UploadItem }) {
           <span className="truncate font-medium text-slate-800" title={item.file.name}>
             {item.file.name}
           </span>
-          <span className="shrink-0 text-xs text-slate-400">{formatBytes(item.file.size)}</span>
+          <span className="shrink-0 text-xs text-slate-600">{formatBytes(item.file.size)}</span>
         </div>
         {item.status === 'uploading' ? (
           <div
@@ -344,15 +418,17 @@ function FileRow({ item }: { item: UploadItem }) {
             />
           </div>
         ) : null}
-        {item.reason ? <p className="mt-0.5 text-xs text-rose-600">{item.reason}</p> : null}
+        {item.reason ? <p className="mt-0.5 text-xs text-rose-700">{item.reason}</p> : null}
       </div>
       <span
         className={`shrink-0 rounded-full px-2 py-0.5 text-xs font-medium ${
           item.status === 'accepted'
             ? 'bg-emerald-100 text-emerald-800'
-            : item.status === 'rejected' || item.status === 'failed'
-              ? 'bg-rose-100 text-rose-800'
-              : 'bg-slate-100 text-slate-600'
+            : item.status === 'no_credits'
+              ? 'bg-amber-100 text-amber-900'
+              : item.status === 'rejected' || item.status === 'failed'
+                ? 'bg-rose-100 text-rose-800'
+                : 'bg-slate-100 text-slate-700'
         }`}
       >
         {label}

@@ -91,12 +91,16 @@ export function EmptyState({
   title,
   children,
   action,
+  headingLevel = 3,
 }: {
   icon?: ReactNode;
   title: string;
   children?: ReactNode;
   action?: ReactNode;
+  /** 1 when the empty state is the whole page (it then needs the page's h1). */
+  headingLevel?: 1 | 3;
 }) {
+  const Heading = headingLevel === 1 ? 'h1' : 'h3';
   return (
     <div className="flex flex-col items-center justify-center px-6 py-12 text-center">
       <div
@@ -105,8 +109,8 @@ export function EmptyState({
       >
         {icon}
       </div>
-      <h3 className="text-base font-semibold text-slate-900">{title}</h3>
-      {children ? <div className="mt-1 max-w-md text-sm text-slate-500">{children}</div> : null}
+      <Heading className="text-base font-semibold text-slate-900">{title}</Heading>
+      {children ? <div className="mt-1 max-w-md text-sm text-slate-600">{children}</div> : null}
       {action ? <div className="mt-5">{action}</div> : null}
     </div>
   );
@@ -150,7 +154,7 @@ export function Alert({
 }
 
 const inputClass =
-  'block w-full rounded-lg border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-indigo-600 focus:outline-none aria-[invalid=true]:ring-rose-400';
+  'block w-full rounded-lg border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 placeholder:text-slate-500 focus:ring-2 focus:ring-inset focus:ring-indigo-600 focus:outline-none aria-[invalid=true]:ring-rose-400';
 
 export function TextField({
   label,

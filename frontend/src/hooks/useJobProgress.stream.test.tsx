@@ -3,6 +3,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { makeJob } from '../test/factories';
 import { http } from '../api/client';
 import { setToken } from '../api/session';
 import { useJobProgress } from './useJobProgress';
@@ -32,7 +33,8 @@ function reply(req: IncomingMessage, res: ServerResponse) {
     return;
   }
   res.writeHead(200);
-  res.end(JSON.stringify({ ok: true, files: [], job: { id: 7, status: 'completed', progress_done: 4, progress_total: 4 } }));
+  // A whole job as the API sends it: the client parses every answer against the contract.
+  res.end(JSON.stringify({ ok: true, files: [], job: makeJob({ id: 7, status: 'completed', progress_done: 4, progress_total: 4 }) }));
 }
 
 /** jsdom has no EventSource: this one records the URL the hook opens and lets the test push frames. */

@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { http } from '../api/client';
+import { makeJob } from '../test/factories';
 import { useJobProgress } from './useJobProgress';
 
 // jsdom has no EventSource, so the hook takes its fallback: polling GET /jobs/:id against this real server.
@@ -26,12 +27,12 @@ beforeAll(async () => {
       JSON.stringify({
         ok: true,
         files: [],
-        job: {
+        job: makeJob({
           id: 7,
           status: isDone ? 'completed' : 'processing',
           progress_done: isDone ? 4 : 2,
           progress_total: 4,
-        },
+        }),
       }),
     );
   });

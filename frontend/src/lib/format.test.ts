@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCost, formatInteger, formatPercent, formatYears } from './format';
+import { formatCost, formatInteger, formatPercent, formatPhone, formatYears } from './format';
 
 describe('number formatting', () => {
   it('groups thousands', () => {
@@ -16,5 +16,14 @@ describe('number formatting', () => {
   it('writes years with one decimal', () => {
     expect(formatYears(5.56)).toBe('5.6 yrs');
     expect(formatYears(1)).toBe('1 yr');
+  });
+});
+
+describe('formatPhone', () => {
+  it('formats an international number the way people write it, and leaves what it cannot place as written', () => {
+    expect(formatPhone('+442079460958')).toBe('+44 20 7946 0958');
+    expect(formatPhone('+1 415 555 0142')).toBe('+1 415 555 0142');
+    expect(formatPhone('(415) 555-0142')).toBe('(415) 555-0142');
+    expect(formatPhone(null)).toBe('—');
   });
 });

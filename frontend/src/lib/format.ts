@@ -1,3 +1,5 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 /** `12,345` */
@@ -52,4 +54,16 @@ export function formatDate(iso: string | null | undefined): string {
     return iso;
   }
   return date.toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/**
+ * A phone number as people read it: `+442079460958` → `+44 20 7946 0958`. Numbers without a country code
+ * (or that libphonenumber cannot place) are shown as the resume wrote them.
+ */
+export function formatPhone(raw: string | null | undefined): string {
+  if (!raw) {
+    return '—';
+  }
+  const parsed = parsePhoneNumberFromString(raw);
+  return parsed && parsed.isValid() ? parsed.formatInternational() : raw;
 }

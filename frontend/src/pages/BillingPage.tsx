@@ -1,14 +1,13 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { toast } from 'sonner';
-import { billingApi, type BillingOverview } from '../api/billing';
+import { billingApi } from '../api/billing';
+import { queryKeys, useBillingQuery } from '../api/queries';
 import { Alert, Button, Card, EmptyState, ErrorState, PageLoading } from '../components/ui';
 import { useAuth } from '../hooks/auth-context';
 import { formatDate, formatInteger, formatMoneyCents } from '../lib/format';
 import { ReceiptIcon } from '../components/icons';
-
-type Load =
-  { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; billing: BillingOverview };
 
 const paymentStatusStyle: Record<string, string> = {
   paid: 'bg-emerald-100 text-emerald-800',
@@ -22,18 +21,11 @@ export function BillingPage() {
   const [params, setParams] = useSearchParams();
   const sessionId = params.get('session_id');
   const { refreshUser } = useAuth();
-  const [state, setState] = useState<Load>({ kind: 'loading' });
+  const client = useQueryClient();
+  const billing = useBillingQuery();
   const [isRedirecting, setIsRedirecting] = useState(false);
+  const [isConfirming, setIsConfirming] = useState(sessionId !== null);
   const confirmedSession = useRef<string | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      const billing = await billingApi.overview();
-      setState({ kind: 'ready', billing });
-    } catch (error) {
-      setState({ kind: 'error', message: error instanceof Error ? error.message : 'Unknown error' });
-    }
-  }, []);
 
   useEffect(() => {
     // Stripe sends the buyer back with ?session_id=…; confirm once (StrictMode runs effects twice), then reload.
@@ -51,16 +43,12 @@ export function BillingPage() {
         .catch(() => undefined)
         .finally(() => {
           setParams({}, { replace: true });
-          void load();
+          setIsConfirming(false);
+          void client.invalidateQueries({ queryKey: queryKeys.billing });
           void refreshUser();
         });
-      return;
     }
-    if (!sessionId) {
-      // eslint-disable-next-line react-hooks/set-state-in-effect -- loading on mount is the point
-      void load();
-    }
-  }, [sessionId, load, refreshUser, setParams]);
+  }, [sessionId, client, refreshUser, setParams]);
 
   const buy = async () => {
     setIsRedirecting(true);
@@ -76,22 +64,22 @@ export function BillingPage() {
     <div className="mx-auto max-w-4xl space-y-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Billing</h1>
-        <p className="mt-1 text-sm text-slate-500">
+        <p className="mt-1 text-sm text-slate-600">
           One credit screens one resume. Rejected files never cost a credit.
         </p>
       </div>
-      {state.kind === 'loading' ? (
-        <PageLoading label={sessionId ? 'Confirming your payment…' : 'Loading billing…'} />
+      {billing.isPending || isConfirming ? (
+        <PageLoading label={isConfirming ? 'Confirming your payment…' : 'Loading billing…'} />
       ) : null}
-      {state.kind === 'error' ? <ErrorState message={state.message} onRetry={() => void load()} /> : null}
-      {state.kind === 'ready' ? (
+      {billing.isError ? <ErrorState message={billing.error.message} onRetry={() => void billing.refetch()} /> : null}
+      {billing.data && !isConfirming ? (
         <>
           <div className="grid gap-4 sm:grid-cols-3">
-            <CreditCard label="Free trial remaining" value={state.billing.free_trial_remaining} />
-            <CreditCard label="Paid credits" value={state.billing.paid_credits} />
+            <CreditCard label="Free trial remaining" value={billing.data.free_trial_remaining} />
+            <CreditCard label="Paid credits" value={billing.data.paid_credits} />
             <CreditCard
               label="Total balance"
-              value={state.billing.free_trial_remaining + state.billing.paid_credits}
+              value={billing.data.free_trial_remaining + billing.data.paid_credits}
               isEmphasised
             />
           </div>
@@ -99,20 +87,26 @@ export function BillingPage() {
             <div className="flex flex-col gap-4 sm:flex-row sm:items-center sm:justify-between">
               <div>
                 <p className="text-3xl font-semibold tracking-tight text-slate-900">
-                  {formatMoneyCents(state.billing.price_cents)}
-                  <span className="ml-2 text-base font-normal text-slate-500">one-time</span>
+                  {formatMoneyCents(billing.data.price_cents)}
+                  <span className="ml-2 text-base font-normal text-slate-600">one-time</span>
                 </p>
                 <p className="mt-1 text-sm text-slate-600">
-                  {formatInteger(state.billing.credits_per_purchase)} resume credits · paid securely with
+                  {formatInteger(billing.data.credits_per_purchase)} resume credits · paid securely with
                   Stripe · credits never expire
                 </p>
               </div>
-              <Button onClick={() => void buy()} isBusy={isRedirecting} className="sm:px-6">
-                Buy {formatInteger(state.billing.credits_per_purchase)} credits
+              <Button
+                onClick={() => void buy()}
+                isBusy={isRedirecting}
+                disabled={!billing.data.configured}
+                aria-describedby={billing.data.configured ? undefined : 'billing-not-configured'}
+                className="sm:px-6"
+              >
+                Buy {formatInteger(billing.data.credits_per_purchase)} credits
               </Button>
             </div>
-            {!state.billing.configured ? (
-              <div className="mt-4">
+            {!billing.data.configured ? (
+              <div className="mt-4" id="billing-not-configured">
                 <Alert tone="warning">
                   Payments are not configured on this server yet. Ask your administrator to add the Stripe
                   keys.
@@ -121,14 +115,14 @@ export function BillingPage() {
             ) : null}
           </Card>
           <Card title="Payment history" bodyClassName="p-0">
-            {state.billing.payments.length === 0 ? (
+            {billing.data.payments.length === 0 ? (
               <EmptyState icon={<ReceiptIcon className="size-6" />} title="No payments yet">
                 Your purchases will be listed here.
               </EmptyState>
             ) : (
               <div className="overflow-x-auto">
                 <table className="min-w-full text-left text-sm">
-                  <thead className="border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-500 uppercase">
+                  <thead className="border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-600 uppercase">
                     <tr>
                       <th scope="col" className="px-5 py-2.5">
                         Date
@@ -145,7 +139,7 @@ export function BillingPage() {
                     </tr>
                   </thead>
                   <tbody className="divide-y divide-slate-100">
-                    {state.billing.payments.map((payment) => (
+                    {billing.data.payments.map((payment) => (
                       <tr key={payment.id}>
                         <td className="px-5 py-3 whitespace-nowrap text-slate-700">
                           {formatDate(payment.created_at)}
@@ -190,7 +184,7 @@ function CreditCard({
       className={`rounded-xl border p-5 shadow-sm ${isEmphasised ? 'border-indigo-200 bg-indigo-600 text-white' : 'border-slate-200 bg-white'}`}
     >
       <p
-        className={`text-xs font-semibold tracking-wide uppercase ${isEmphasised ? 'text-indigo-100' : 'text-slate-500'}`}
+        className={`text-xs font-semibold tracking-wide uppercase ${isEmphasised ? 'text-indigo-100' : 'text-slate-600'}`}
       >
         {label}
       </p>

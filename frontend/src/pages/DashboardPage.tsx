@@ -1,17 +1,14 @@
-import type {
-  Candidate,
-  CandidateStatus,
-  FileOutcome,
-  Job,
-  JobStatus,
-  Stats,
-  UpdateJobRequest,
-} from '@shortlist/contracts';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { JobStatus, UpdateJobRequest } from '@shortlist/contracts';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { toast } from 'sonner';
+import { candidatesApi } from '../api/candidates';
+import { ApiError } from '../api/client';
 import { jobsApi } from '../api/jobs';
-import { CandidateTable } from '../components/CandidateTable';
+import { queryKeys, useJobQuery, useOverview, useStatsQuery } from '../api/queries';
+import { CandidatesPanel, FIRST_PAGE_QUERY } from '../components/candidates/CandidatesPanel';
+import { useSetBlindReview } from '../components/candidates/mutations';
 import { ExportButton } from '../components/ExportButton';
 import { JobDescriptionPanel } from '../components/JobDescriptionPanel';
 import { JobStatusPill } from '../components/JobStatusPill';
@@ -19,106 +16,77 @@ import { MatchChart } from '../components/MatchChart';
 import { RejectedFiles } from '../components/RejectedFiles';
 import { ResumeUploader } from '../components/ResumeUploader';
 import { SummaryCards } from '../components/SummaryCards';
-import { Alert, Button, Card, EmptyState, ErrorState, PageLoading, ProgressBar } from '../components/ui';
+import { Alert, Button, Card, ErrorState, PageLoading, ProgressBar } from '../components/ui';
+import { PlusIcon } from '../components/icons';
 import { useAuth } from '../hooks/auth-context';
+import { useEta } from '../hooks/useEta';
 import { isActive, useJobProgress } from '../hooks/useJobProgress';
+import { formatEta } from '../lib/eta';
 import { formatDate, formatInteger } from '../lib/format';
-import { ChartIcon, ClockIcon, PlusIcon, UploadIcon } from '../components/icons';
+import { STAGE_LABELS, STAGE_ORDER } from '../lib/stages';
 
-interface DashboardData {
-  job: Job;
-  files: FileOutcome[];
-  candidates: Candidate[];
-  threshold: number;
-  stats: Stats | null;
-}
-
-type Load =
-  | { kind: 'loading' }
-  | { kind: 'error'; message: string; status: number | null }
-  | { kind: 'ready'; data: DashboardData };
+/** How often an open dashboard asks whether anything changed: often while screening runs, rarely when idle. */
+const POLL_ACTIVE_MS = 4_000;
+const POLL_IDLE_MS = 15_000;
 
 export function DashboardPage() {
   const { id } = useParams();
   const jobId = Number(id);
   const isValidId = Number.isInteger(jobId) && jobId > 0;
-  const [state, setState] = useState<Load>({ kind: 'loading' });
-
-  const load = useCallback(async () => {
-    const [{ job, files }, { candidates, shortlist_threshold }, stats] = await Promise.all([
-      jobsApi.get(jobId),
-      jobsApi.candidates(jobId),
-      jobsApi
-        .stats(jobId)
-        .then((result) => result.stats)
-        .catch(() => null),
-    ]);
-    setState({ kind: 'ready', data: { job, files, candidates, threshold: shortlist_threshold, stats } });
-  }, [jobId]);
-
-  const initialLoad = useCallback(async () => {
-    setState({ kind: 'loading' });
-    try {
-      await load();
-    } catch (error) {
-      const status = error instanceof Error && 'status' in error ? (error.status as number | null) : null;
-      setState({ kind: 'error', message: error instanceof Error ? error.message : 'Unknown error', status });
-    }
-  }, [load]);
-
+  const job = useJobQuery(jobId, isValidId);
+  const client = useQueryClient();
   useEffect(() => {
+    // The first page of candidates is what the recruiter came for: fetch it alongside the job, not after it.
     if (isValidId) {
-      // eslint-disable-next-line react-hooks/set-state-in-effect -- loading on mount is the point
-      void initialLoad();
+      void client.prefetchQuery({
+        queryKey: queryKeys.candidatePage(jobId, FIRST_PAGE_QUERY),
+        queryFn: () => candidatesApi.page(jobId, FIRST_PAGE_QUERY),
+      });
     }
-  }, [initialLoad, isValidId]);
+  }, [client, jobId, isValidId]);
 
   if (!isValidId) {
     return <ErrorState message="That job link is not valid." />;
   }
-  if (state.kind === 'loading') {
+  if (job.isPending) {
     return <PageLoading label="Loading dashboard…" />;
   }
-  if (state.kind === 'error') {
+  if (job.isError) {
+    const isMissing = job.error instanceof ApiError && job.error.code === 'NOT_FOUND';
     return (
       <div className="space-y-4">
-        <Link to="/jobs" className="text-sm font-medium text-slate-500 hover:text-slate-800">
+        <Link to="/jobs" className="text-sm font-medium text-slate-700 hover:text-slate-900">
           ← All jobs
         </Link>
         <ErrorState
-          message={state.status === 404 ? 'This job does not exist or was deleted.' : state.message}
-          onRetry={state.status === 404 ? undefined : () => void initialLoad()}
+          message={isMissing ? 'This job does not exist or was deleted.' : job.error.message}
+          onRetry={isMissing ? undefined : () => void job.refetch()}
         />
       </div>
     );
   }
-  return (
-    <Dashboard data={state.data} reload={load} onDataChange={(data) => setState({ kind: 'ready', data })} />
-  );
+  return <Dashboard jobId={jobId} />;
 }
 
-function Dashboard({
-  data,
-  reload,
-  onDataChange,
-}: {
-  data: DashboardData;
-  reload: () => Promise<void>;
-  onDataChange: (data: DashboardData) => void;
-}) {
-  const { job, files, candidates, threshold, stats } = data;
+function Dashboard({ jobId }: { jobId: number }) {
+  const client = useQueryClient();
+  const { data } = useJobQuery(jobId);
+  const job = data!.job;
+  const files = data!.files;
+  const stats = useStatsQuery(jobId);
   const { user, refreshUser } = useAuth();
   const navigate = useNavigate();
   const [isUploaderOpen, setIsUploaderOpen] = useState(false);
   const [isDeleting, setIsDeleting] = useState(false);
+  const blind = useSetBlindReview(jobId);
 
-  const refresh = useCallback(async () => {
-    try {
-      await reload();
-    } catch {
-      // toasted by the client; keep showing the last good data
-    }
-  }, [reload]);
+  const refreshAll = useCallback(async () => {
+    await Promise.all([
+      client.invalidateQueries({ queryKey: queryKeys.job(jobId) }),
+      client.invalidateQueries({ queryKey: queryKeys.candidates(jobId) }),
+      client.invalidateQueries({ queryKey: queryKeys.stats(jobId) }),
+    ]);
+  }, [client, jobId]);
 
   const onSettled = useCallback(
     (status: JobStatus) => {
@@ -127,45 +95,44 @@ function Dashboard({
       } else if (status === 'failed') {
         toast.error('Screening failed for this job. Rejected files are listed below.');
       }
-      void refresh();
+      void refreshAll();
       void refreshUser();
     },
-    [refresh, refreshUser],
+    [refreshAll, refreshUser],
   );
 
   const initialProgress = useMemo(
-    () => ({
-      job_id: job.id,
-      status: job.status,
-      progress_done: job.progress_done,
-      progress_total: job.progress_total,
-    }),
+    () => ({ job_id: job.id, status: job.status, progress_done: job.progress_done, progress_total: job.progress_total }),
     [job.id, job.status, job.progress_done, job.progress_total],
   );
   const progress = useJobProgress(job.id, initialProgress, onSettled);
-  // The stream's view wins while the loaded job still says queued/processing; afterwards the reloaded job is the truth.
   const displayStatus: JobStatus = progress && isActive(job.status) ? progress.status : job.status;
   const isProcessing = isActive(displayStatus);
-  const shortlistedCount = candidates.filter((candidate) => candidate.status === 'shortlisted').length;
+  const eta = formatEta(useEta(isProcessing ? progress : null));
+
+  // Live pickup: the overview notices processing started elsewhere (another tab, the API) and any change to the
+  // candidates; the job is then re-read, which starts following its progress.
+  const overview = useOverview(jobId, isProcessing ? POLL_ACTIVE_MS : POLL_IDLE_MS);
+  const seenVersion = useRef<string | null>(null);
+  useEffect(() => {
+    const current = overview.data;
+    if (!current) {
+      return;
+    }
+    if (isActive(current.status) !== isActive(job.status) || current.progress_total !== job.progress_total) {
+      void client.invalidateQueries({ queryKey: queryKeys.job(jobId) });
+    }
+    if (seenVersion.current !== null && seenVersion.current !== current.version) {
+      void client.invalidateQueries({ queryKey: [...queryKeys.candidates(jobId), 'page'] });
+      void client.invalidateQueries({ queryKey: queryKeys.stats(jobId) });
+    }
+    seenVersion.current = current.version;
+  }, [overview.data, job.status, job.progress_total, client, jobId]);
 
   const saveJob = async (changes: UpdateJobRequest) => {
-    const { job: updated } = await jobsApi.update(job.id, changes);
-    onDataChange({ ...data, job: updated });
+    await jobsApi.update(job.id, changes);
     toast.success('Saved — candidates re-scored');
-    await refresh();
-  };
-
-  const changeStatus = async (candidate: Candidate, status: CandidateStatus) => {
-    try {
-      const { candidate: updated } = await jobsApi.setCandidateStatus(job.id, candidate.id, status);
-      onDataChange({
-        ...data,
-        candidates: candidates.map((item) => (item.id === updated.id ? updated : item)),
-      });
-      void refresh();
-    } catch {
-      // toasted by the client
-    }
+    await refreshAll();
   };
 
   const deleteJob = async () => {
@@ -176,6 +143,7 @@ function Dashboard({
     try {
       await jobsApi.remove(job.id);
       toast.success('Job deleted');
+      client.removeQueries({ queryKey: queryKeys.candidates(jobId) });
       void navigate('/jobs');
     } catch {
       setIsDeleting(false);
@@ -183,21 +151,25 @@ function Dashboard({
   };
 
   const credits = user ? user.free_trial_remaining + user.paid_credits : null;
+  const stageCounts = overview.data?.stage_counts;
+  const blindReview = overview.data?.blind_review ?? false;
+  const candidateCount = overview.data?.candidate_count ?? job.candidate_count;
 
   return (
-    <div className="space-y-6">
-      <div className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
+    <div className="space-y-4">
+      <div className="flex flex-col gap-2 sm:flex-row sm:items-start sm:justify-between sm:gap-3">
         <div className="min-w-0">
-          <Link to="/jobs" className="text-sm font-medium text-slate-500 hover:text-slate-800">
+          <Link to="/jobs" className="text-sm font-medium text-slate-700 hover:text-slate-900">
             ← All jobs
           </Link>
-          <div className="mt-2 flex flex-wrap items-center gap-3">
-            <h1 className="text-2xl font-semibold tracking-tight break-words text-slate-900">{job.title}</h1>
+          <div className="mt-1 flex flex-wrap items-center gap-3">
+            <h1 className="text-xl font-semibold tracking-tight break-words text-slate-900 sm:text-2xl">{job.title}</h1>
             <JobStatusPill status={displayStatus} />
           </div>
-          <p className="mt-1 text-sm text-slate-500">
-            Created {formatDate(job.created_at)} · {formatInteger(candidates.length)} candidates · threshold{' '}
-            {threshold} %
+          <p className="mt-0.5 text-sm text-slate-600">
+            <span className="hidden sm:inline">Created {formatDate(job.created_at)} · </span>
+            {formatInteger(candidateCount)} candidates ·{' '}
+            {formatInteger(overview.data?.recommended_count ?? 0)} recommended (≥ {job.shortlist_threshold} %)
           </p>
         </div>
         <div className="flex shrink-0 flex-wrap items-center gap-2">
@@ -205,29 +177,28 @@ function Dashboard({
             variant="secondary"
             onClick={() => setIsUploaderOpen((open) => !open)}
             aria-expanded={isUploaderOpen}
-            aria-controls="add-resumes"
+            aria-controls={isUploaderOpen ? 'add-resumes' : undefined}
           >
-            <PlusIcon className="size-4" strokeWidth={2.25} /> Add resumes
+            <PlusIcon className="size-4" strokeWidth={2.25} />
+            <span>
+              Add<span className="hidden sm:inline"> resumes</span>
+            </span>
           </Button>
-          <ExportButton jobId={job.id} count={shortlistedCount} />
+          <ExportButton jobId={job.id} count={stageCounts?.shortlisted ?? job.shortlisted_count} />
         </div>
       </div>
 
       {isProcessing && progress ? (
         <Card>
           <ProgressBar
-            label={`${progress.status === 'queued' ? 'Queued' : 'Screening resumes'} — ${formatInteger(progress.progress_done)} of ${formatInteger(progress.progress_total)}`}
+            label={`${progress.status === 'queued' ? 'Queued' : 'Screening resumes'} — ${formatInteger(progress.progress_done)} of ${formatInteger(progress.progress_total)}${eta ? ` · ${eta}` : ''}`}
             value={progress.progress_done}
             max={progress.progress_total}
           />
-          <p className="mt-2 text-xs text-slate-500">
-            You can leave this page; screening continues on the server.
-          </p>
+          <p className="mt-2 text-xs text-slate-600">You can leave this page; screening continues on the server.</p>
         </Card>
       ) : null}
-      {displayStatus === 'failed' ? (
-        <Alert tone="error">Processing failed{job.error ? `: ${job.error}` : '.'}</Alert>
-      ) : null}
+      {displayStatus === 'failed' ? <Alert tone="error">Processing failed{job.error ? `: ${job.error}` : '.'}</Alert> : null}
 
       {isUploaderOpen ? (
         <div id="add-resumes">
@@ -237,7 +208,7 @@ function Dashboard({
               credits={credits}
               isVerified={user?.is_verified ?? false}
               onUploaded={() => {
-                void refresh();
+                void refreshAll();
                 void refreshUser();
               }}
             />
@@ -245,63 +216,48 @@ function Dashboard({
         </div>
       ) : null}
 
-      <SummaryCards stats={stats ?? 'unavailable'} />
+      <SummaryCards stats={stats.isError ? 'unavailable' : (stats.data ?? null)} />
 
-      <JobDescriptionPanel
-        key={`${job.id}-${job.updated_at}`}
-        job={job}
-        onSave={saveJob}
-        isLocked={isProcessing}
-      />
+      <JobDescriptionPanel key={`${job.id}-${job.updated_at}`} job={job} onSave={saveJob} isLocked={isProcessing} />
 
-      <div className="grid grid-cols-1 gap-6 xl:grid-cols-[20rem_minmax(0,1fr)]">
-        <div>
-          {stats ? (
-            <MatchChart stats={stats} />
-          ) : (
-            <Card title="Match distribution">
-              <EmptyState icon={<ChartIcon className="size-6" />} title="Chart unavailable">
-                Statistics could not be loaded.
-              </EmptyState>
-            </Card>
-          )}
-        </div>
-        <div className="min-w-0">
-          <Card
-            title={`Candidates (${formatInteger(candidates.length)})`}
-            actions={
-              <span className="inline-flex items-center gap-2 text-xs text-slate-500">
-                <span
-                  className="size-2.5 rounded-sm border border-emerald-300 bg-emerald-100"
-                  aria-hidden="true"
-                />{' '}
-                ≥ {threshold} % match
+      <div className="grid grid-cols-1 gap-4 xl:grid-cols-[16rem_minmax(0,1fr)]">
+        <div className="order-2 min-w-0 space-y-4 xl:order-1">
+          {stats.data ? <MatchChart stats={stats.data} isCompact /> : null}
+          <Card title="Stages">
+            <dl className="space-y-1 text-sm" aria-label="Candidates per stage">
+              {STAGE_ORDER.map((stage) => (
+                <div key={stage} className="flex justify-between">
+                  <dt className="text-slate-700">{STAGE_LABELS[stage]}</dt>
+                  <dd className="font-semibold text-slate-900 tabular-nums">{formatInteger(stageCounts?.[stage] ?? 0)}</dd>
+                </div>
+              ))}
+            </dl>
+            <label className="mt-4 flex items-start gap-2 border-t border-slate-100 pt-3 text-sm text-slate-800">
+              <input
+                type="checkbox"
+                className="mt-0.5 size-4 rounded border-slate-400"
+                checked={blindReview}
+                disabled={blind.isPending || !overview.data}
+                onChange={(event) => blind.mutate(event.target.checked)}
+              />
+              <span>
+                Blind review
+                <span className="block text-xs text-slate-600">
+                  Hide names, contacts and file names until you shortlist someone.
+                </span>
               </span>
-            }
-            bodyClassName="p-0"
-          >
-            {candidates.length === 0 ? (
-              isProcessing ? (
-                <EmptyState icon={<ClockIcon className="size-6" />} title="Screening in progress">
-                  Candidates appear here when processing finishes.
-                </EmptyState>
-              ) : (
-                <EmptyState
-                  icon={<UploadIcon className="size-6" />}
-                  title="No candidates yet"
-                  action={
-                    <Button onClick={() => setIsUploaderOpen(true)} aria-controls="add-resumes">
-                      Add resumes
-                    </Button>
-                  }
-                >
-                  Upload resumes (PDF, DOCX or TXT) to score them against this job.
-                </EmptyState>
-              )
-            ) : (
-              <CandidateTable candidates={candidates} threshold={threshold} onStatusChange={changeStatus} />
-            )}
+            </label>
           </Card>
+        </div>
+        <div className="order-1 min-w-0 xl:order-2">
+          <CandidatesPanel
+            jobId={job.id}
+            threshold={job.shortlist_threshold}
+            candidateCount={candidateCount}
+            isProcessing={isProcessing}
+            blindReview={blindReview}
+            onAddResumes={() => setIsUploaderOpen(true)}
+          />
         </div>
       </div>
 

@@ -1,41 +1,22 @@
-import type { Job, Stats } from '@shortlist/contracts';
-import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { jobsApi } from '../api/jobs';
+import { useJobsQuery, useStatsQuery } from '../api/queries';
 import { JobStatusPill } from '../components/JobStatusPill';
 import { SummaryCards } from '../components/SummaryCards';
 import { Card, EmptyState, ErrorState, PageLoading } from '../components/ui';
 import { formatDate, formatInteger } from '../lib/format';
 import { FolderIcon, PlusIcon } from '../components/icons';
 
-type Load = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; jobs: Job[] };
-
 export function JobsPage() {
-  const [state, setState] = useState<Load>({ kind: 'loading' });
-  const [stats, setStats] = useState<Stats | null | 'unavailable'>(null);
-
-  const load = useCallback(async () => {
-    setState({ kind: 'loading' });
-    try {
-      const [{ jobs }, statsResult] = await Promise.all([jobsApi.list(), jobsApi.stats().catch(() => null)]);
-      setState({ kind: 'ready', jobs });
-      setStats(statsResult?.stats ?? 'unavailable');
-    } catch (error) {
-      setState({ kind: 'error', message: error instanceof Error ? error.message : 'Unknown error' });
-    }
-  }, []);
-
-  useEffect(() => {
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- loading on mount is the point
-    void load();
-  }, [load]);
+  const jobs = useJobsQuery();
+  const stats = useStatsQuery();
+  const list = jobs.data?.jobs;
 
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Screening jobs</h1>
-          <p className="mt-1 text-sm text-slate-500">
+          <p className="mt-1 text-sm text-slate-600">
             One job per opening: a job description and the resumes you received for it.
           </p>
         </div>
@@ -46,10 +27,10 @@ export function JobsPage() {
           <PlusIcon className="size-4" strokeWidth={2.25} /> New job
         </Link>
       </div>
-      {state.kind !== 'error' ? <SummaryCards stats={stats} /> : null}
-      {state.kind === 'loading' ? <PageLoading label="Loading jobs…" /> : null}
-      {state.kind === 'error' ? <ErrorState message={state.message} onRetry={() => void load()} /> : null}
-      {state.kind === 'ready' && state.jobs.length === 0 ? (
+      {!jobs.isError ? <SummaryCards stats={stats.isError ? 'unavailable' : (stats.data ?? null)} /> : null}
+      {jobs.isPending ? <PageLoading label="Loading jobs…" /> : null}
+      {jobs.isError ? <ErrorState message={jobs.error.message} onRetry={() => void jobs.refetch()} /> : null}
+      {list && list.length === 0 ? (
         <Card>
           <EmptyState
             icon={<FolderIcon className="size-6" />}
@@ -67,10 +48,10 @@ export function JobsPage() {
           </EmptyState>
         </Card>
       ) : null}
-      {state.kind === 'ready' && state.jobs.length > 0 ? (
+      {list && list.length > 0 ? (
         <Card bodyClassName="p-0">
           <ul className="divide-y divide-slate-100" aria-label="Jobs">
-            {state.jobs.map((job) => (
+            {list.map((job) => (
               <li key={job.id}>
                 <Link
                   to={`/jobs/${job.id}`}
@@ -81,29 +62,29 @@ export function JobsPage() {
                       <span className="truncate font-semibold text-slate-900">{job.title}</span>
                       <JobStatusPill status={job.status} />
                     </div>
-                    <p className="mt-0.5 text-xs text-slate-500">Created {formatDate(job.created_at)}</p>
+                    <p className="mt-0.5 text-xs text-slate-600">Created {formatDate(job.created_at)}</p>
                   </div>
                   <dl className="flex gap-6 text-sm">
                     <div>
-                      <dt className="text-xs text-slate-500">Candidates</dt>
+                      <dt className="text-xs text-slate-600">Candidates</dt>
                       <dd className="font-semibold text-slate-900 tabular-nums">
                         {formatInteger(job.candidate_count)}
                       </dd>
                     </div>
                     <div>
-                      <dt className="text-xs text-slate-500">Shortlisted</dt>
+                      <dt className="text-xs text-slate-600">Shortlisted</dt>
                       <dd className="font-semibold text-emerald-700 tabular-nums">
                         {formatInteger(job.shortlisted_count)}
                       </dd>
                     </div>
                     <div className="hidden sm:block">
-                      <dt className="text-xs text-slate-500">Threshold</dt>
+                      <dt className="text-xs text-slate-600">Threshold</dt>
                       <dd className="font-semibold text-slate-900 tabular-nums">
                         {job.shortlist_threshold} %
                       </dd>
                     </div>
                   </dl>
-                  <span className="hidden text-slate-400 sm:inline" aria-hidden="true">
+                  <span className="hidden text-slate-600 sm:inline" aria-hidden="true">
                     →
                   </span>
                 </Link>

@@ -1,6 +1,7 @@
 import { loginRequestSchema } from '@shortlist/contracts';
 import { useState, type FormEvent } from 'react';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { toast } from 'sonner';
 import { authApi } from '../api/auth';
 import { AuthLayout } from '../components/AuthLayout';
 import { Button, TextField } from '../components/ui';
@@ -38,6 +39,8 @@ export function LoginPage() {
     setIsBusy(true);
     try {
       const { token, user: signedIn } = await authApi.login(parsed.data);
+      // A failed attempt's toast belongs to this page, not the next one.
+      toast.dismiss();
       signIn(token, signedIn);
       void navigate(from, { replace: true });
     } catch {

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useDropzone } from 'react-dropzone';
 import { Link, useNavigate } from 'react-router-dom';
 import { jobsApi } from '../api/jobs';
-import { ResumeUploader, type UploadSummary } from '../components/ResumeUploader';
+import { describeSummary, ResumeUploader, type UploadSummary } from '../components/ResumeUploader';
 import { Button, Card, TextArea, TextField } from '../components/ui';
 import { useAuth } from '../hooks/auth-context';
 import { fieldErrors } from '../lib/validation';
@@ -22,19 +22,19 @@ export function NewJobPage() {
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <div>
-        <Link to="/jobs" className="text-sm font-medium text-slate-500 hover:text-slate-800">
+        <Link to="/jobs" className="text-sm font-medium text-slate-600 hover:text-slate-800">
           ← All jobs
         </Link>
         <h1 className="mt-2 text-2xl font-semibold tracking-tight text-slate-900">New screening job</h1>
         <ol className="mt-3 flex gap-4 text-sm" aria-label="Steps">
           <li
-            className={job ? 'text-slate-400' : 'font-semibold text-indigo-700'}
+            className={job ? 'text-slate-600' : 'font-semibold text-indigo-700'}
             aria-current={job ? undefined : 'step'}
           >
             1 · Job description
           </li>
           <li
-            className={job ? 'font-semibold text-indigo-700' : 'text-slate-400'}
+            className={job ? 'font-semibold text-indigo-700' : 'text-slate-600'}
             aria-current={job ? 'step' : undefined}
           >
             2 · Resumes
@@ -59,10 +59,8 @@ export function NewJobPage() {
             }}
           />
           <div className="mt-6 flex flex-wrap items-center justify-between gap-3 border-t border-slate-100 pt-5">
-            <p className="text-sm text-slate-500">
-              {summary
-                ? `${summary.accepted} accepted for screening, ${summary.rejected} rejected.`
-                : 'You can also add resumes later from the dashboard.'}
+            <p className="text-sm text-slate-600">
+              {summary ? `${describeSummary(summary)}.` : 'You can also add resumes later from the dashboard.'}
             </p>
             <Button
               onClick={() => void navigate(`/jobs/${job.id}`)}

@@ -4,9 +4,10 @@ import { CompassIcon } from '../components/icons';
 
 export function NotFoundPage() {
   return (
-    <div className="flex min-h-[60vh] items-center justify-center">
+    <main className="flex min-h-[60vh] items-center justify-center px-4">
       <EmptyState
         icon={<CompassIcon className="size-6" />}
+        headingLevel={1}
         title="Page not found"
         action={
           <Link
@@ -19,6 +20,6 @@ export function NotFoundPage() {
       >
         The page you're looking for doesn't exist.
       </EmptyState>
-    </div>
+    </main>
   );
 }

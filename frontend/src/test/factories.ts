@@ -1,4 +1,4 @@
-import type { Candidate, Stats } from '@shortlist/contracts';
+import type { Candidate, Job, Stats } from '@shortlist/contracts';
 
 let nextId = 1;
 
@@ -25,10 +25,13 @@ export function makeCandidate(overrides: Partial<Candidate> = {}): Candidate {
     semantic_similarity: 0.5,
     matched_skills: ['TypeScript'],
     missing_skills: ['Kubernetes'],
-    status: 'rejected',
-    status_overridden: false,
+    status: 'below_threshold',
+    stage: 'new',
+    stage_changed_at: null,
+    stage_changed_by: null,
+    note_count: 0,
+    is_identity_hidden: false,
     processing_notes: [],
-    explanation: null,
     fine_score: null,
     duplicate_of: null,
     duplicate_reason: null,
@@ -48,6 +51,31 @@ export function makeStats(overrides: Partial<Stats> = {}): Stats {
     shortlisted: 0,
     buckets: { '0_50': 0, '50_80': 0, '80_90': 0, '90_100': 0 },
     average_match: null,
+    ...overrides,
+  };
+}
+
+/** A job as GET /jobs/:id sends it (the client parses every answer against the contract). */
+export function makeJob(overrides: Partial<Job> = {}): Job {
+  return {
+    id: 7,
+    title: 'Senior Backend Engineer',
+    description: 'Node.js, TypeScript, PostgreSQL',
+    status: 'draft',
+    shortlist_threshold: 85,
+    required_skills: ['Node.js', 'TypeScript'],
+    required_years: 5,
+    requirements: null,
+    progress_done: 0,
+    progress_total: 0,
+    candidate_count: 0,
+    shortlisted_count: 0,
+    tokens_used: 0,
+    cost: 0,
+    error: null,
+    created_at: '2026-01-01T00:00:00Z',
+    updated_at: '2026-01-01T00:00:00Z',
+    completed_at: null,
     ...overrides,
   };
 }

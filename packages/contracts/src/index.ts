@@ -4,3 +4,4 @@ export * from './jobs';
 export * from './billing';
 export * from './stats';
 export * from './matching';
+export * from './candidates';

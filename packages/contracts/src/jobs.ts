@@ -1,11 +1,23 @@
 import { z } from 'zod';
-import { jobRequirementsSchema, scoreExplanationSchema } from './matching';
+import { jobRequirementsSchema } from './matching';
 
 export const jobStatusSchema = z.enum(['draft', 'queued', 'processing', 'completed', 'failed']);
 export type JobStatus = z.infer<typeof jobStatusSchema>;
 
-export const candidateStatusSchema = z.enum(['shortlisted', 'rejected']);
+/**
+ * The score's recommendation (SPEC §3): `shortlisted` at or above the job's threshold, else `below_threshold`.
+ * It only recommends — it is never a rejection; a person decides through `stage`.
+ */
+export const candidateStatusSchema = z.enum(['shortlisted', 'below_threshold']);
 export type CandidateStatus = z.infer<typeof candidateStatusSchema>;
+
+/**
+ * Where a person has put a candidate: every candidate starts `new`; `to_review`, `shortlisted`, `maybe` and
+ * `rejected` are set only by a person, and each change records who and when (the candidate's history).
+ */
+export const candidateStageSchema = z.enum(['new', 'to_review', 'shortlisted', 'maybe', 'rejected']);
+export type CandidateStage = z.infer<typeof candidateStageSchema>;
+export const CANDIDATE_STAGES = candidateStageSchema.options;
 
 /** Why a file was turned away; each has a recruiter-readable message beside it. */
 export const rejectionCodeSchema = z.enum([
@@ -87,10 +99,16 @@ export const scorePartsSchema = z.object({
 });
 export type ScoreParts = z.infer<typeof scorePartsSchema>;
 
+/**
+ * A candidate as the API shows it. Lists never carry the embedding, features or explanation blobs. Under
+ * blind review, a candidate not yet shortlisted comes with `is_identity_hidden: true` and without the fields
+ * that identify a person (name, contact, location, links, file name): the server does not send them.
+ */
 export const candidateSchema = z.object({
   id: z.number().int(),
   job_id: z.number().int(),
-  file_name: z.string(),
+  /** Null while the identity is hidden (file names often carry the person's name). */
+  file_name: z.string().nullable(),
   name: z.string().nullable(),
   email: z.string().nullable(),
   phone: z.string().nullable(),
@@ -107,12 +125,18 @@ export const candidateSchema = z.object({
   semantic_similarity: z.number().nullable(),
   matched_skills: z.array(z.string()),
   missing_skills: z.array(z.string()),
+  /** The score's recommendation, never a decision. */
   status: candidateStatusSchema,
-  status_overridden: z.boolean(),
+  /** A person's decision. */
+  stage: candidateStageSchema,
+  /** When and by whom (username) the stage was last set; null while the candidate is still `new`. */
+  stage_changed_at: z.string().nullable(),
+  stage_changed_by: z.string().nullable(),
+  note_count: z.number().int(),
+  /** Blind review hides who this is until a person shortlists them. */
+  is_identity_hidden: z.boolean(),
   /** How the file was read, when the recruiter should know (e.g. "Only the first 30 of 3,000 pages were read."). */
   processing_notes: z.array(z.string()),
-  /** How the Match % came about: parts, arithmetic, each requirement met or not with its resume snippet. */
-  explanation: scoreExplanationSchema.nullable(),
   /** Finer order among equal Match %: sort by it (desc), then id. */
   fine_score: z.number().nullable(),
   /** The earlier candidate of this job the resume seems to repeat (same person, another file), and why. */
@@ -122,7 +146,12 @@ export const candidateSchema = z.object({
 });
 export type Candidate = z.infer<typeof candidateSchema>;
 
-export const updateCandidateStatusRequestSchema = z.object({ status: candidateStatusSchema });
+/** `PATCH /jobs/{id}/candidates/{candidateId}`: a person moves one candidate, optionally saying why. */
+export const updateCandidateStageRequestSchema = z.object({
+  stage: candidateStageSchema,
+  note: z.string().trim().max(2000).optional(),
+});
+export type UpdateCandidateStageRequest = z.infer<typeof updateCandidateStageRequestSchema>;
 
 /** Pushed on `GET /jobs/{id}/events` (server-sent events, event name `progress`). */
 export const jobProgressEventSchema = z.object({

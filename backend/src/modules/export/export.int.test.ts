@@ -11,7 +11,10 @@ const HEADERS = [
   'Experience (years)',
   'Skills',
   'Match %',
-  'Status',
+  'Recommendation',
+  'Stage',
+  'Decided by',
+  'Decided at',
   'Skill score',
   'Experience score',
   'Semantic score',
@@ -64,6 +67,9 @@ describe('GET /export/job/:id/shortlisted', () => {
   let owner: Awaited<ReturnType<typeof createUser>>;
   let jobId: number;
   let emptyJobId: number;
+  let zoeId: number;
+  let recommendedOnlyId: number;
+  let otherJobCandidateId: number;
   const today = new Date().toISOString().slice(0, 10);
 
   beforeAll(async () => {
@@ -71,10 +77,12 @@ describe('GET /export/job/:id/shortlisted', () => {
     owner = await createUser(t);
     jobId = await seedJob(t.db, owner.id, { title: 'Senior Backend Engineer (Zürich)' });
     emptyJobId = await seedJob(t.db, owner.id, { title: 'Nobody fits' });
-    await seedCandidate(t.db, owner.id, emptyJobId, { match_score: 30, status: 'rejected' });
+    // Recommended by the score but not shortlisted by a person: not in the shortlist export.
+    otherJobCandidateId = await seedCandidate(t.db, owner.id, emptyJobId, { match_score: 95 });
+    await seedCandidate(t.db, owner.id, emptyJobId, { match_score: 30, stage: 'rejected' });
 
     // Inserted out of order on purpose; the export sorts them.
-    await seedCandidate(t.db, owner.id, jobId, {
+    zoeId = await seedCandidate(t.db, owner.id, jobId, {
       name: 'Zoë Müller',
       email: 'zoe@example.com',
       phone: '+41 44 668 18 00',
@@ -87,6 +95,7 @@ describe('GET /export/job/:id/shortlisted', () => {
       matched_skills: ['TypeScript', 'Node.js', 'PostgreSQL'],
       missing_skills: [],
       file_name: 'zoe-muller.pdf',
+      stage: 'shortlisted',
     });
     await seedCandidate(t.db, owner.id, jobId, { name: 'Rejected Randy', match_score: 60 });
     await seedCandidate(t.db, owner.id, jobId, {
@@ -96,10 +105,17 @@ describe('GET /export/job/:id/shortlisted', () => {
       match_score: 95,
       missing_skills: ['-2+3'],
       file_name: '\tpayload.docx',
+      stage: 'shortlisted',
     });
-    await seedCandidate(t.db, owner.id, jobId, { name: 'Tie First', match_score: 88 });
-    await seedCandidate(t.db, owner.id, jobId, { name: 'Tie Second', match_score: 88 });
-    await seedCandidate(t.db, owner.id, jobId, { name: 'Overridden In', match_score: 40, status: 'shortlisted' });
+    await seedCandidate(t.db, owner.id, jobId, { name: 'Tie First', match_score: 88, stage: 'shortlisted' });
+    await seedCandidate(t.db, owner.id, jobId, { name: 'Tie Second', match_score: 88, stage: 'shortlisted' });
+    recommendedOnlyId = await seedCandidate(t.db, owner.id, jobId, {
+      name: 'Recommended Only',
+      email: 'rec@example.com',
+      match_score: 97,
+      file_name: 'recommended-only.pdf',
+    });
+    await seedCandidate(t.db, owner.id, jobId, { name: 'Chosen Below', match_score: 40, stage: 'shortlisted' });
   });
   afterAll(async () => {
     await t.close();
@@ -108,7 +124,7 @@ describe('GET /export/job/:id/shortlisted', () => {
   const get = (url: string, token: string | null = owner.token) =>
     t.app.inject({ method: 'GET', url, headers: token ? bearer(token) : {} });
 
-  it('downloads only shortlisted candidates as UTF-8 CSV with BOM, in the table order, formulas neutralised', async () => {
+  it('downloads only the candidates a person shortlisted as UTF-8 CSV with BOM, in the table order, formulas neutralised', async () => {
     const res = await get(`/export/job/${jobId}/shortlisted?format=csv`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
@@ -125,12 +141,14 @@ describe('GET /export/job/:id/shortlisted', () => {
       'Zoë Müller',
       'Tie First',
       'Tie Second',
-      'Overridden In',
+      'Chosen Below',
     ]);
     const [, mallory, zoe] = rows;
     expect(mallory?.[4]).toBe("'@SUM(A1), Go");
-    expect(mallory?.[11]).toBe("'-2+3");
-    expect(mallory?.[12]).toBe("'\tpayload.docx");
+    expect(mallory?.[14]).toBe("'-2+3");
+    expect(mallory?.[15]).toBe("'\tpayload.docx");
+    const decidedAt = zoe?.[9] ?? '';
+    expect(Date.parse(decidedAt)).not.toBeNaN();
     expect(zoe).toEqual([
       'Zoë Müller',
       'zoe@example.com',
@@ -139,6 +157,9 @@ describe('GET /export/job/:id/shortlisted', () => {
       'TypeScript, Node.js, PostgreSQL',
       '91.5',
       'Shortlisted',
+      'Shortlisted',
+      owner.username,
+      decidedAt,
       '100',
       '100',
       '71.2',
@@ -182,7 +203,7 @@ describe('GET /export/job/:id/shortlisted', () => {
       'Zoë Müller',
       'Tie First',
       'Tie Second',
-      'Overridden In',
+      'Chosen Below',
     ]);
     const zoe = sheet.getRow(3);
     // A phone is digits only, inert in a typed text cell: kept as written (CSV still neutralises it).
@@ -190,7 +211,9 @@ describe('GET /export/job/:id/shortlisted', () => {
     expect(zoe.getCell(3).type).toBe(ExcelJS.ValueType.String);
     expect(zoe.getCell(4).value).toBe(7.5);
     expect(zoe.getCell(6).value).toBe(91.5);
-    expect(zoe.getCell(7).value).toBe('Shortlisted');
+    expect([7, 8, 9].map((c) => zoe.getCell(c).value)).toEqual(['Shortlisted', 'Shortlisted', owner.username]);
+    // The recommendation is not the decision: below the threshold, yet shortlisted by a person.
+    expect([7, 8].map((c) => sheet.getRow(6).getCell(c).value)).toEqual(['Below threshold', 'Shortlisted']);
     // A neutralised cell is stored as text, not as a formula.
     expect(sheet.getRow(2).getCell(1).type).toBe(ExcelJS.ValueType.String);
   });
@@ -225,5 +248,50 @@ describe('GET /export/job/:id/shortlisted', () => {
     const bad = await get(`/export/job/${jobId}/shortlisted?format=pdf`);
     expect(bad.statusCode).toBe(400);
     expect(body(bad).error).toContain('format must be csv or xlsx');
+  });
+
+  describe('POST /export/job/:id/selection', () => {
+    const exportSelection = (id: number, payload: object, token = owner.token) =>
+      t.app.inject({ method: 'POST', url: `/export/job/${id}/selection`, headers: bearer(token), payload });
+
+    it('exports the chosen candidates in the order given, hiding who is not shortlisted yet under blind review', async () => {
+      const res = await exportSelection(jobId, { candidate_ids: [recommendedOnlyId, zoeId], format: 'csv' });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-disposition']).toContain(`candidates-senior-backend-engineer-zurich-${today}.csv`);
+      const [header, hidden, zoe] = parseCsv(res.rawPayload.subarray(3).toString('utf8'));
+      expect(header).toEqual(HEADERS);
+      // New jobs review blind: the recommended-but-undecided candidate leaves without name, contact or file.
+      expect([hidden?.[0], hidden?.[1], hidden?.[15], hidden?.[5], hidden?.[7]]).toEqual(['', '', '', '97', 'New']);
+      expect([zoe?.[0], zoe?.[1], zoe?.[7]]).toEqual(['Zoë Müller', 'zoe@example.com', 'Shortlisted']);
+
+      const off = await t.app.inject({
+        method: 'PATCH',
+        url: `/jobs/${jobId}/review-settings`,
+        headers: bearer(owner.token),
+        payload: { blind_review: false },
+      });
+      expect(off.statusCode).toBe(200);
+      const seen = await exportSelection(jobId, { candidate_ids: [recommendedOnlyId], format: 'xlsx' });
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(seen.rawPayload as unknown as ArrayBuffer);
+      const row = workbook.getWorksheet('Shortlist')?.getRow(2);
+      expect([row?.getCell(1).value, row?.getCell(2).value]).toEqual(['Recommended Only', 'rec@example.com']);
+      await t.app.inject({
+        method: 'PATCH',
+        url: `/jobs/${jobId}/review-settings`,
+        headers: bearer(owner.token),
+        payload: { blind_review: true },
+      });
+    });
+
+    it('refuses ids from another job or user, and an empty selection', async () => {
+      const mixed = await exportSelection(jobId, { candidate_ids: [zoeId, otherJobCandidateId] });
+      expect(mixed.statusCode).toBe(404);
+      const stranger = await createUser(t);
+      expect((await exportSelection(jobId, { candidate_ids: [zoeId] }, stranger.token)).statusCode).toBe(404);
+      const empty = await exportSelection(jobId, { candidate_ids: [] });
+      expect(empty.statusCode).toBe(400);
+      expect(body(empty).error).toContain('Select at least one candidate');
+    });
   });
 });

@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { parseJsonArray, type DB } from '../../db/database';
 import { getJob } from '../jobs/jobs.repository';
-import { listShortlistedForExport, type ExportCandidate } from './export.repository';
+import { listSelectedForExport, listShortlistedForExport, type ExportCandidate } from './export.repository';
 
 export type ExportFormat = 'csv' | 'xlsx';
 
@@ -25,6 +25,19 @@ interface Column {
 
 const list = (json: string) => parseJsonArray(json).join(', ');
 
+const STAGE_LABELS: Record<ExportCandidate['stage'], string> = {
+  new: 'New',
+  to_review: 'To review',
+  shortlisted: 'Shortlisted',
+  maybe: 'Maybe',
+  rejected: 'Rejected',
+};
+
+/** Under blind review a candidate not yet shortlisted leaves in an export as they appear on screen: unnamed. */
+function withoutIdentity(c: ExportCandidate): ExportCandidate {
+  return { ...c, name: null, email: null, phone: null, file_name: '' };
+}
+
 /** The export's columns, in order: what the dashboard table shows, then the score's explanation. */
 export const EXPORT_COLUMNS: readonly Column[] = [
   { header: 'Name', width: 26, value: (c) => c.name },
@@ -33,7 +46,10 @@ export const EXPORT_COLUMNS: readonly Column[] = [
   { header: 'Experience (years)', width: 12, numFmt: '0.0', value: (c) => c.experience_years },
   { header: 'Skills', width: 50, value: (c) => list(c.skills) },
   { header: 'Match %', width: 10, numFmt: '0.0', value: (c) => c.match_score },
-  { header: 'Status', width: 12, value: (c) => (c.status === 'shortlisted' ? 'Shortlisted' : 'Rejected') },
+  { header: 'Recommendation', width: 16, value: (c) => (c.status === 'shortlisted' ? 'Shortlisted' : 'Below threshold') },
+  { header: 'Stage', width: 12, value: (c) => STAGE_LABELS[c.stage] },
+  { header: 'Decided by', width: 16, value: (c) => c.decided_by },
+  { header: 'Decided at', width: 22, value: (c) => c.stage_changed_at },
   { header: 'Skill score', width: 11, numFmt: '0.0', value: (c) => c.skill_score },
   { header: 'Experience score', width: 11, numFmt: '0.0', value: (c) => c.experience_score },
   { header: 'Semantic score', width: 11, numFmt: '0.0', value: (c) => c.semantic_score },
@@ -118,9 +134,29 @@ async function toXlsx(rows: CellValue[][], title: string): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+async function toFile(
+  rows: CellValue[][],
+  title: string,
+  prefix: string,
+  format: ExportFormat,
+  now: Date,
+): Promise<ExportFile> {
+  const baseName = `${prefix}-${slugify(title)}-${now.toISOString().slice(0, 10)}`;
+  switch (format) {
+    case 'csv':
+      return { fileName: `${baseName}.csv`, contentType: 'text/csv; charset=utf-8', body: toCsv(rows) };
+    case 'xlsx':
+      return {
+        fileName: `${baseName}.xlsx`,
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        body: await toXlsx(rows, title),
+      };
+  }
+}
+
 /**
- * The job's shortlisted candidates as a CSV (UTF-8 with BOM) or XLSX file. Another user's job is "not
- * found"; a job with nobody shortlisted still gives a valid file with the header row.
+ * The candidates a person shortlisted, as a CSV (UTF-8 with BOM) or XLSX file, with the stage and who decided.
+ * Another user's job is "not found"; a job with nobody shortlisted still gives a valid file with the header row.
  */
 export async function exportShortlisted(
   deps: { db: DB },
@@ -131,16 +167,25 @@ export async function exportShortlisted(
 ): Promise<ExportFile> {
   const job = await getJob(deps.db, userId, jobId);
   const candidates = await listShortlistedForExport(deps.db, userId, jobId);
-  const rows = candidates.map(cells);
-  const baseName = `shortlist-${slugify(job.title)}-${now.toISOString().slice(0, 10)}`;
-  switch (format) {
-    case 'csv':
-      return { fileName: `${baseName}.csv`, contentType: 'text/csv; charset=utf-8', body: toCsv(rows) };
-    case 'xlsx':
-      return {
-        fileName: `${baseName}.xlsx`,
-        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        body: await toXlsx(rows, job.title),
-      };
-  }
+  return toFile(candidates.map(cells), job.title, 'shortlist', format, now);
+}
+
+/**
+ * A selection of the job's candidates (in the order given), same columns. Blind review applies as on screen:
+ * a candidate not yet shortlisted is exported without name, contact or file name.
+ */
+export async function exportSelection(
+  deps: { db: DB },
+  userId: number,
+  jobId: number,
+  candidateIds: number[],
+  format: ExportFormat,
+  now: Date = new Date(),
+): Promise<ExportFile> {
+  const job = await getJob(deps.db, userId, jobId);
+  const isBlind = job.blind_review === 1;
+  const candidates = (await listSelectedForExport(deps.db, userId, jobId, candidateIds)).map((c) =>
+    isBlind && c.stage !== 'shortlisted' ? withoutIdentity(c) : c,
+  );
+  return toFile(candidates.map(cells), job.title, 'candidates', format, now);
 }

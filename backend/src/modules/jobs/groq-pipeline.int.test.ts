@@ -4,6 +4,7 @@ import { pdfFromLines } from '../../../test/documents';
 import { createUser } from '../../../test/factories';
 import { groqReply, startFakeGroq } from '../../../test/fakes/groq-server';
 import { resumeUpload } from '../../../test/multipart';
+import { showIdentities } from '../../../test/review';
 import { bearer, body, createTestApp, type TestApp } from '../../../test/test-app';
 
 describe('screening with the Groq extractor (real groq-sdk, fake Groq on 127.0.0.1)', () => {
@@ -55,6 +56,7 @@ describe('screening with the Groq extractor (real groq-sdk, fake Groq on 127.0.0
       await t.app.jobs.idle();
     }
 
+    await showIdentities(t, user.token, job.id);
     const { candidates } = body<{ candidates: Candidate[] }>(await t.app.inject({ method: 'GET', url: `/jobs/${job.id}/candidates`, headers: bearer(user.token) }));
     const byFile = Object.fromEntries(candidates.map((c) => [c.file_name, c]));
     expect(byFile['gita.pdf']).toMatchObject({ extractor: 'groq', name: 'Gita Groq', phone: '+14155550199', experience_years: 6, skills: ['Python', 'PostgreSQL'] });

@@ -10,6 +10,7 @@ import { pdfFromLines } from '../../../test/documents';
 import { createUser } from '../../../test/factories';
 import { docxBillionLaughs, docxZipBomb, docxZipBombLyingHeader, hugeTextResume, manyPagePdf } from '../../../test/hostile-files';
 import { resumeUpload } from '../../../test/multipart';
+import { showIdentities } from '../../../test/review';
 import { bearer, body, createTestApp, type TestApp } from '../../../test/test-app';
 
 const FAULTY_WORKER = fileURLToPath(new URL('../../../test/fakes/fault-injecting-worker.ts', import.meta.url));
@@ -21,7 +22,10 @@ async function balance(t: TestApp, userId: number): Promise<number> {
 
 async function newJob(t: TestApp, token: string): Promise<number> {
   const res = await t.app.inject({ method: 'POST', url: '/jobs', headers: bearer(token), payload: { title: 'Data Engineer', description: 'Requirements: Python and SQL, 3+ years' } });
-  return body<{ job: { id: number } }>(res).job.id;
+  const jobId = body<{ job: { id: number } }>(res).job.id;
+  // Candidates are found by file name here, which blind review hides.
+  await showIdentities(t, token, jobId);
+  return jobId;
 }
 
 describe('hostile files in a batch', () => {

@@ -6,6 +6,7 @@ import { imageOnlyPdf, pdfFromLines, pngImage, randomBytes } from '../../../test
 import { createUser } from '../../../test/factories';
 import { multipart, resumeUpload } from '../../../test/multipart';
 import { SAMPLES_DIR, loadSamples, readSample } from '../../../test/samples';
+import { showIdentities } from '../../../test/review';
 import { bearer, body, createTestApp, type TestApp } from '../../../test/test-app';
 
 type UploadBody = { files: FileOutcome[]; accepted: number; rejected: number; credits_remaining: number };
@@ -39,7 +40,9 @@ describe('screening jobs over HTTP', () => {
   async function createJob(token: string, description = fullStackJd, title = 'Senior Full-Stack Engineer'): Promise<Job> {
     const res = await t.app.inject({ method: 'POST', url: '/jobs', headers: bearer(token), payload: { title, description } });
     expect(res.statusCode).toBe(201);
-    return body<{ job: Job }>(res).job;
+    const job = body<{ job: Job }>(res).job;
+    await showIdentities(t, token, job.id);
+    return job;
   }
 
   async function upload(token: string, jobId: number, files: Array<{ fileName: string; bytes: Uint8Array }>) {
@@ -98,15 +101,16 @@ describe('screening jobs over HTTP', () => {
       expect(c.email, expected.file).toBe(expected.email);
       expect(c.phone, expected.file).toBe(expected.phone);
       expect(c.extractor).toBe('local');
-      expect(c.status).toBe((c.match_score ?? 0) >= 85 ? 'shortlisted' : 'rejected');
+      expect(c.status).toBe((c.match_score ?? 0) >= 85 ? 'shortlisted' : 'below_threshold');
+      expect(c.stage).toBe('new');
     }
     const fitOf = (c: Candidate) => samples.resumes.find((r) => path.basename(r.file) === c.file_name)!.fit['jds/senior-full-stack-engineer.txt'];
     const strongs = candidates.filter((c) => fitOf(c) === 'strong').map((c) => c.match_score!);
     const poors = candidates.filter((c) => fitOf(c) === 'poor').map((c) => c.match_score!);
     expect(Math.min(...strongs)).toBeGreaterThan(Math.max(...poors));
-    // With the default threshold (85): every strong fit is shortlisted, every poor fit is not.
+    // With the default threshold (85): every strong fit is recommended, every poor fit is not.
     expect(candidates.filter((c) => fitOf(c) === 'strong').map((c) => c.status)).toEqual(strongs.map(() => 'shortlisted'));
-    expect(candidates.filter((c) => fitOf(c) === 'poor').map((c) => c.status)).toEqual(poors.map(() => 'rejected'));
+    expect(candidates.filter((c) => fitOf(c) === 'poor').map((c) => c.status)).toEqual(poors.map(() => 'below_threshold'));
   });
 
   it('rejects each bad file on its own, with a reason, spending credits only on the good ones', async () => {
@@ -208,7 +212,7 @@ describe('screening jobs over HTTP', () => {
     expect(list.jobs.map((j) => j.id)).not.toContain(job.id);
   });
 
-  it('re-scores on a JD edit without re-parsing or spending credits, keeping a manual override', async () => {
+  it("re-scores on a JD edit without re-parsing or spending credits, keeping a person's stage", async () => {
     const job = await createJob(owner.token);
     await upload(owner.token, job.id, [
       { fileName: 'maya.pdf', bytes: readSample('resumes/maya-chen.pdf') },
@@ -218,9 +222,8 @@ describe('screening jobs over HTTP', () => {
     const list = async () => body<{ candidates: Candidate[] }>(await t.app.inject({ method: 'GET', url: `/jobs/${job.id}/candidates`, headers: bearer(owner.token) })).candidates;
     const before = await list();
     const overridden = before[1]!;
-    const flip = overridden.status === 'shortlisted' ? 'rejected' : 'shortlisted';
-    const over = await t.app.inject({ method: 'PATCH', url: `/jobs/${job.id}/candidates/${overridden.id}`, headers: bearer(owner.token), payload: { status: flip } });
-    expect(body<{ candidate: Candidate }>(over).candidate).toMatchObject({ status: flip, status_overridden: true });
+    const over = await t.app.inject({ method: 'PATCH', url: `/jobs/${job.id}/candidates/${overridden.id}`, headers: bearer(owner.token), payload: { stage: 'maybe' } });
+    expect(body<{ candidate: Candidate }>(over).candidate).toMatchObject({ stage: 'maybe', stage_changed_by: owner.username });
 
     const credits = await balance(owner.id);
     const dataJd = fs.readFileSync(path.join(SAMPLES_DIR, 'jds/data-scientist-ml-engineer.txt'), 'utf8');
@@ -232,7 +235,8 @@ describe('screening jobs over HTTP', () => {
     const maya = (xs: Candidate[]) => xs.find((c) => c.file_name === 'maya.pdf')!;
     expect(maya(after).match_score).not.toBe(maya(before).match_score);
     expect(maya(after).missing_skills).toEqual(expect.arrayContaining(['PyTorch']));
-    expect(after.find((c) => c.id === overridden.id)!.status).toBe(flip);
+    expect(after.find((c) => c.id === overridden.id)!.stage).toBe('maybe');
+    expect(maya(after).status).toBe(maya(after).match_score! >= 85 ? 'shortlisted' : 'below_threshold');
     const history = await t.db.selectFrom('score_history').selectAll().where('job_id', '=', job.id).execute();
     expect(history).toHaveLength(2);
   });

@@ -11,6 +11,7 @@ import { featuresFromStoredFields } from '../screening/features';
 import {
   insertScoreHistory,
   listCandidatesAfter,
+  recommendationOf,
   recomputeJobAggregates,
   updateCandidateScore,
 } from '../candidates/candidates.repository';
@@ -72,8 +73,8 @@ export function createRescoreService(deps: { db: DB; screening: ScreeningRuntime
             semantic_similarity: s.semantic_similarity,
             matched_skills: JSON.stringify(s.matched_skills),
             missing_skills: JSON.stringify(s.missing_skills),
-            // A recruiter's explicit decision outlives a re-score.
-            status: row.status_overridden === 1 ? row.status : s.status,
+            // Only the recommendation moves; a person's stage is never touched by a re-score.
+            status: recommendationOf(s.status),
             score_version: version,
             explanation: JSON.stringify(s.explanation),
             fine_score: s.explanation.fine_score,

@@ -4,6 +4,7 @@ import { buildApp } from '../../app';
 import { pdfFromLines } from '../../../test/documents';
 import { createUser } from '../../../test/factories';
 import { resumeUpload } from '../../../test/multipart';
+import { showIdentities } from '../../../test/review';
 import { bearer, body, createTestApp, type TestApp } from '../../../test/test-app';
 
 const LINES = ['Robin Retention', 'robin@example.com', 'Python developer, Jan 2019 – Present', 'Skills: Python, SQL'];
@@ -30,6 +31,7 @@ describe('retention settings', () => {
     t = await createTestApp();
     const user = await createUser(t);
     const job = await processOne(t, user.token);
+    await showIdentities(t, user.token, job.id);
     const { candidates } = body<{ candidates: Candidate[] }>(await t.app.inject({ method: 'GET', url: `/jobs/${job.id}/candidates`, headers: bearer(user.token) }));
     expect(candidates.map((c) => c.name)).toEqual(['Robin Retention']);
     // The resume's text is not kept once the summary is stored: apart from the evidence snippets (one line of

@@ -35,7 +35,8 @@ function figuresFromCandidates(candidates: Candidate[]) {
   }
   return {
     total_candidates: candidates.length,
-    shortlisted: candidates.filter((c) => c.status === 'shortlisted').length,
+    // Shortlisted = a person's decision (stage), never the score's recommendation.
+    shortlisted: candidates.filter((c) => c.stage === 'shortlisted').length,
     buckets,
     average_match: candidates.length ? Math.round((scoreSum / candidates.length) * 10) / 10 : null,
   };
@@ -94,9 +95,9 @@ describe('GET /jobs/stats after real uploads, overrides, re-scoring, a deletion 
     await t.app.jobs.idle();
 
     // A recruiter override, a threshold change that re-scores job A, and job B deleted.
-    const rejected = (await candidatesOf(owner, jobA)).find((c) => c.status === 'rejected');
-    expect(rejected).toBeDefined();
-    expect((await api('PATCH', `/jobs/${jobA}/candidates/${rejected?.id}`, owner, { status: 'shortlisted' })).statusCode).toBe(200);
+    const belowThreshold = (await candidatesOf(owner, jobA)).find((c) => c.status === 'below_threshold');
+    expect(belowThreshold).toBeDefined();
+    expect((await api('PATCH', `/jobs/${jobA}/candidates/${belowThreshold?.id}`, owner, { stage: 'shortlisted' })).statusCode).toBe(200);
     expect((await api('PATCH', `/jobs/${jobA}`, owner, { shortlist_threshold: 70 })).statusCode).toBe(200);
     await t.app.jobs.idle();
     expect((await api('DELETE', `/jobs/${jobB}`, owner)).statusCode).toBe(200);
@@ -141,7 +142,7 @@ describe('GET /jobs/stats after real uploads, overrides, re-scoring, a deletion 
       expect(servedJob.remaining_balance).toBe(served.remaining_balance);
     }
     // The override and the re-score both moved job A's shortlist, and the stats followed.
-    expect(servedA.shortlisted).toBe((await candidatesOf(owner, jobA)).filter((c) => c.status === 'shortlisted').length);
+    expect(servedA.shortlisted).toBe((await candidatesOf(owner, jobA)).filter((c) => c.stage === 'shortlisted').length);
 
     // The stranger sees only their own two candidates, and cannot read the owner's job.
     expect((await statsOf(stranger)).total_candidates).toBe(2);
@@ -185,7 +186,8 @@ describe('GET /jobs/stats from seeded candidates', () => {
     const user = await createUser(t);
     const jobId = await seedJob(t.db, user.id);
     for (const score of [49.9, 50, 79.9, 80, 89.9, 90, 100, null]) {
-      await seedCandidate(t.db, user.id, jobId, { match_score: score });
+      // A person shortlists the three at 85 or above; the score alone shortlists nobody.
+      await seedCandidate(t.db, user.id, jobId, { match_score: score, stage: score !== null && score >= 85 ? 'shortlisted' : 'new' });
     }
     const stats = await statsOf(user, `?job_id=${jobId}`);
     expect(stats.buckets).toEqual({ '0_50': 1, '50_80': 2, '80_90': 2, '90_100': 2 });
@@ -222,9 +224,9 @@ describe('GET /jobs/stats from seeded candidates', () => {
   it('repairs drifted aggregate columns with recountJobAggregates', async () => {
     const user = await createUser(t);
     const jobId = await seedJob(t.db, user.id);
-    await seedCandidate(t.db, user.id, jobId, { match_score: 95 });
+    await seedCandidate(t.db, user.id, jobId, { match_score: 95, stage: 'shortlisted' });
     await seedCandidate(t.db, user.id, jobId, { match_score: 55 });
-    await t.db.updateTable('jobs').set({ candidate_count: 7, bucket_90_100: 5, score_sum: 1 }).where('id', '=', jobId).execute();
+    await t.db.updateTable('jobs').set({ candidate_count: 7, shortlisted_count: 4, bucket_90_100: 5, score_sum: 1 }).where('id', '=', jobId).execute();
     expect((await statsOf(user)).total_candidates).toBe(7);
 
     await recountJobAggregates(t.db, user.id, jobId);

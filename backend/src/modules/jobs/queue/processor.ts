@@ -11,7 +11,13 @@ import type { Config } from '../../../config';
 import { inTransaction, type DB } from '../../../db/database';
 import { refundCredit } from '../../credits/credits.repository';
 import type { CandidateFeatures } from '@shortlist/contracts';
-import { AlreadyHandled, findDuplicateProbes, insertCandidate, purgeCandidateData } from '../../candidates/candidates.repository';
+import {
+  AlreadyHandled,
+  findDuplicateProbes,
+  insertCandidate,
+  purgeCandidateData,
+  recommendationOf,
+} from '../../candidates/candidates.repository';
 import { nearDuplicate, signatureBands } from '../../screening/near-duplicates';
 import type { ScreeningRuntime } from '../../screening/runtime';
 import { FileRejectedError } from '../../screening/types';
@@ -120,7 +126,8 @@ export function createProcessor(deps: ProcessorDeps) {
         { signature, email: row.email, phone: row.phone },
       );
       if (result.isDuplicate && result.reason) {
-        return { id: row.id, reason: `${result.reason}${row.name ? ` as ${row.name}` : ''}`.slice(0, 255) };
+        // No name here: under blind review the earlier candidate's identity may be hidden.
+        return { id: row.id, reason: result.reason.slice(0, 255) };
       }
     }
     return null;
@@ -175,7 +182,7 @@ export function createProcessor(deps: ProcessorDeps) {
             matched_skills: JSON.stringify(score.matched_skills),
             missing_skills: JSON.stringify(score.missing_skills),
             fine_score: score.explanation.fine_score,
-            status: score.status,
+            status: recommendationOf(score.status),
             features: JSON.stringify(features),
             explanation: JSON.stringify(score.explanation),
             processing_notes: JSON.stringify(item.notes),
