@@ -443,7 +443,8 @@ describe.skipIf(skipBrowserJourney)('recruiter journey in a real browser', () =>
 
     const streamRequests: string[] = [];
     page.on('request', (request) => {
-      if (request.url().includes(`/jobs/${job.id}/events`)) {
+      // The stream itself (GET /jobs/{id}/events?ticket=…), not the ticket request that precedes it.
+      if (request.method() === 'GET' && new URL(request.url()).pathname === `/jobs/${job.id}/events`) {
         streamRequests.push(request.url());
       }
     });
