@@ -68,18 +68,39 @@ function finish(combined: Map<string, { title: string; score: number }>, limit: 
     .slice(0, limit);
 }
 
+// How much an occupation the text does not point at keeps of a title's weight, against 1 + this for one it fully
+// points at: enough to keep the title's reading when the text is silent, little when the text says otherwise.
+const TITLE_WITHOUT_TEXT_SUPPORT = 0.25;
+const TEXT_CANDIDATES = 20;
+
+/**
+ * A title names several occupations ("Operations Manager" is an O*NET title of six, "Data Engineer" of three); the
+ * text around it says which one is meant. Each reading keeps its weight × (floor + how strongly the text points at
+ * that occupation), renormalised so the title's total weight stays the same.
+ */
+function disambiguated(readings: OccupationScore[], textScores: ReadonlyMap<string, number>): OccupationScore[] {
+  const total = readings.reduce((s, o) => s + o.score, 0);
+  const weighted = readings.map((o) => ({ ...o, score: o.score * (TITLE_WITHOUT_TEXT_SUPPORT + (textScores.get(o.code) ?? 0)) }));
+  const after = weighted.reduce((s, o) => s + o.score, 0);
+  return after > 0 ? weighted.map((o) => ({ ...o, score: (o.score * total) / after })) : readings;
+}
+
 /** A resume's occupations: titles held (the most recent counts most), then text and skills. */
 export function inferOccupations(input: { titles: TitleEvidence[]; text: string; skills: string[] }, limit = KEEP): OccupationRef[] {
   const combined = new Map<string, { title: string; score: number }>();
   const hasTitles = input.titles.length > 0;
   const weights = hasTitles ? RESUME_WEIGHTS : { titles: 0, text: 0.6, skills: 0.4 };
+  const fromText = scaled(occupationsFromText(input.text, TEXT_CANDIDATES), TEXT_FULL);
+  const textScores = new Map(fromText.map((o) => [o.code, o.score]));
   if (hasTitles) {
     // Recency: the current/most recent title 1, the next 1/2, 1/3, …; normalised to sum 1.
     const recency = input.titles.map((_, i) => 1 / (i + 1));
     const total = recency.reduce((a, b) => a + b, 0);
-    input.titles.forEach((t, i) => accumulate(combined, t.occupations, (weights.titles * (recency[i] ?? 0) * t.coverage) / total));
+    input.titles.forEach((t, i) =>
+      accumulate(combined, disambiguated(t.occupations, textScores), (weights.titles * (recency[i] ?? 0) * t.coverage) / total),
+    );
   }
-  accumulate(combined, scaled(occupationsFromText(input.text, 10), TEXT_FULL), weights.text);
+  accumulate(combined, fromText.slice(0, 10), weights.text);
   accumulate(combined, scaled(occupationsFromSkills(input.skills, 10), SKILLS_FULL, skillEvidence(input.skills)), weights.skills);
   return finish(combined, limit);
 }
@@ -105,10 +126,11 @@ export function inferJobOccupations(title: string, text: string, skills: string[
   const combined = new Map<string, { title: string; score: number }>();
   const titled = matchJobTitle(title);
   const weights = titled ? JOB_WEIGHTS : { titles: 0, text: 0.6, skills: 0.4 };
+  const fromText = scaled(occupationsFromText(`${title}\n${text}`, TEXT_CANDIDATES), TEXT_FULL);
   if (titled) {
-    accumulate(combined, titled.occupations, weights.titles * titled.coverage);
+    accumulate(combined, disambiguated(titled.occupations, new Map(fromText.map((o) => [o.code, o.score]))), weights.titles * titled.coverage);
   }
-  accumulate(combined, scaled(occupationsFromText(`${title}\n${text}`, 10), TEXT_FULL), weights.text);
+  accumulate(combined, fromText.slice(0, 10), weights.text);
   accumulate(combined, scaled(occupationsFromSkills(skills, 10), SKILLS_FULL, skillEvidence(skills)), weights.skills);
   const found = finish(combined, limit);
   return (found[0]?.score ?? 0) >= MIN_JOB_OCCUPATION_SCORE ? found : [];
