@@ -341,6 +341,36 @@ function jdFigures(set: RankingSet, jd: Jd, weights: ScoreWeights, range: Semant
   return { jd, figures: Object.fromEntries(METHODS.map((m) => [m, figures(rankBy(scores[m]), jd.relevant)])) as Record<Method, RankingFigures> };
 }
 
+/**
+ * What the default threshold (SCORE_THRESH 85) does with the app's Match %: how many of a JD's relevant resumes
+ * it shortlists, how many of those shortlisted are relevant, and the median Match % of relevant and other resumes.
+ */
+function printThreshold(set: RankingSet, jds: Array<{ jd: Jd; weights: ScoreWeights; range: SemanticRange }>, threshold = 85): void {
+  let relevantAbove = 0;
+  let relevantTotal = 0;
+  let above = 0;
+  const relevantScores: number[] = [];
+  const otherScores: number[] = [];
+  for (const { jd, weights, range } of jds) {
+    const p = set.parts.get(jd.id) ?? [];
+    set.docs.forEach((d, k) => {
+      const score = Math.round(blend(p[k] as PairParts, weights, range) * 10) / 10;
+      const isRelevant = jd.relevant.has(d.id);
+      (isRelevant ? relevantScores : otherScores).push(score);
+      relevantTotal += isRelevant ? 1 : 0;
+      if (score >= threshold) {
+        above++;
+        relevantAbove += isRelevant ? 1 : 0;
+      }
+    });
+  }
+  console.log(
+    `   At the default threshold ${threshold}: ${above} of ${jds.length * set.docs.length} JD × resume pairs shortlisted, ${relevantAbove} of them relevant ` +
+      `(${relevantAbove} of ${relevantTotal} relevant pairs shortlisted); median Match % of relevant pairs ${fmt(percentile(relevantScores, 50), 1)}, ` +
+      `90th percentile ${fmt(percentile(relevantScores, 90), 1)}; of the others ${fmt(percentile(otherScores, 50), 1)} (90th ${fmt(percentile(otherScores, 90), 1)}).`,
+  );
+}
+
 /** The table every ranking section prints: per method, the mean over JDs and the mean of per-family means. */
 function printFigures(rows: JdFigures[], kind: Embedder['kind']): void {
   const families = [...new Set(rows.map((r) => r.jd.family))];
@@ -512,11 +542,15 @@ function evalCategories(set: RankingSet, kind: Embedder['kind'], samples: Sample
 
   const folds: Array<{ family: string; weights: ScoreWeights; range: SemanticRange; trainAp: number }> = [];
   const rows: JdFigures[] = [];
+  const heldOut: Array<{ jd: Jd; weights: ScoreWeights; range: SemanticRange }> = [];
   for (const family of families) {
     const train = set.jds.filter((j) => j.family !== family);
     const fitted = fit(set, train, samples, sampleParts, grid);
     folds.push({ family, weights: fitted.weights, range: fitted.range, trainAp: fitted.ap });
-    rows.push(...set.jds.filter((j) => j.family === family).map((jd) => jdFigures(set, jd, fitted.weights, fitted.range)));
+    for (const jd of set.jds.filter((j) => j.family === family)) {
+      rows.push(jdFigures(set, jd, fitted.weights, fitted.range));
+      heldOut.push({ jd, weights: fitted.weights, range: fitted.range });
+    }
   }
 
   console.log(`\n   Folds: leave one JD family out (${families.length} folds). Per fold: semantic range and weights fitted on the`);
@@ -528,6 +562,7 @@ function evalCategories(set: RankingSet, kind: Embedder['kind'], samples: Sample
   }
   console.log(`\n   Held-out figures (${rows.length} JDs, each scored by the fold that did not see its family):`);
   printFigures(rows, kind);
+  printThreshold(set, heldOut);
 
   // The shipped weights: the same procedure on every family (its figures are in-sample, so not reported).
   const final = fit(set, set.jds, samples, sampleParts, grid);
@@ -547,6 +582,10 @@ function evalFresh(set: RankingSet, kind: Embedder['kind'], weights: ScoreWeight
   printFigures(
     set.jds.map((jd) => jdFigures(set, jd, weights, range)),
     kind,
+  );
+  printThreshold(
+    set,
+    set.jds.map((jd) => ({ jd, weights, range })),
   );
 }
 
