@@ -89,6 +89,17 @@ describe('scoreCandidate', () => {
     expect(veryShort.requirements[0]?.credit).toBe(0.5);
   });
 
+  it('gives full credit at 8 met of a long parsed must-have list, and counts every one once the recruiter has edited it', () => {
+    const skills = Array.from({ length: 16 }, (_, i) => `Skill${i + 1}`);
+    const parsed = jd({ requirements: skills.map((name, i) => requirement(`r${i + 1}`, [name])) });
+    const requirementsPart = (req: JobRequirements, held: string[]) => scoreCandidate(req, candidate(held), 0.2, 'lexical').parts.find((p) => p.key === 'requirements');
+    expect(requirementsPart(parsed, skills.slice(0, 8))).toMatchObject({ value: 100, detail: '8 of 16 must-haves met (a parsed list this long gives full credit at 8)' });
+    expect(requirementsPart(parsed, skills.slice(0, 4))?.value).toBe(50);
+    expect(requirementsPart(parsed, skills.slice(0, 12))?.value).toBe(100);
+    const edited = jd({ requirements: parsed.requirements.map((r, i) => (i === 0 ? { ...r, source: 'recruiter' as const } : r)) });
+    expect(requirementsPart(edited, skills.slice(0, 8))).toMatchObject({ value: 50, detail: '8 of 16 must-haves met' });
+  });
+
   it('adds the parts\' points up to the Match %', () => {
     const e = scoreCandidate(jd(), candidate(['Python', 'React'], { occupations: [WEB], experience_years: 3 }), 0.5, 'minilm');
     const sum = e.parts.reduce((s, p) => s + p.points, 0);
