@@ -290,8 +290,9 @@ function buildSkills(common: Set<string>, verbs: Set<string>): {
       stats.onetMerged++;
       continue;
     }
-    // "Oracle Forms" → not "Forms": a vendor-less name that is an ordinary word stays out.
-    if (stripped && (stripped.includes(' ') || !common.has(stripped.toLowerCase()))) {
+    // "Oracle Forms" → not "Forms", "Fleet management systems" → not "management systems": a vendor-less name
+    // made only of ordinary words stays out.
+    if (stripped && !stripped.split(' ').every((w) => common.has(w.toLowerCase()))) {
       aliases.add(stripped);
     }
     const marked = [...aliases]
