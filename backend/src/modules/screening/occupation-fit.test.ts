@@ -1,5 +1,7 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { inferJobOccupations, inferOccupations, matchJobTitle, occupationFit, type TitleEvidence } from './occupation-fit.js';
+import { parseJobRequirements } from './jd-requirements.js';
 import { matchTitle, occupationTitle, relationOf, titleInSegment } from './occupations.js';
 
 function heldTitle(written: string): TitleEvidence {
@@ -75,6 +77,13 @@ describe('occupation relations and fit', () => {
     const general = logistics.find((o) => o.title === 'General and Operations Managers')?.score ?? 0;
     // Title alone: 2 : 1 (a reported title against an alternate one); a text about running a business widens it.
     expect(general).toBeGreaterThan(10 * chemical);
+  });
+
+  it('reads a tech JD\'s ambiguous title by its tools when its words barely name an occupation', () => {
+    // "Full Stack Engineer" is filed under Engineers, All Other as well as the developer occupations; the words of
+    // this JD lean to the former ("engineers", "systems"), its tools to the latter.
+    const text = fs.readFileSync(new URL('../../../../samples/jds/senior-full-stack-engineer.txt', import.meta.url), 'utf8');
+    expect(parseJobRequirements('Senior Full-Stack Engineer', text).occupations[0]?.title).toMatch(/^(Software|Web) Developers$/);
   });
 
   it('explains the fit: same, related or unrelated, with a value', () => {
