@@ -37,6 +37,7 @@ import { extractText } from '../backend/src/modules/screening/extract-text';
 import { extractCandidateFeatures, matchingText } from '../backend/src/modules/screening/features';
 import { createLocalFieldExtractor, extractFieldsLocally } from '../backend/src/modules/screening/fields/local';
 import { parseJobRequirements } from '../backend/src/modules/screening/jd-requirements';
+import { lexicalVector } from '../backend/src/modules/screening/lexical';
 import { createLocalTasks } from '../backend/src/modules/screening/tasks';
 import { DEFAULT_WEIGHTS, SEMANTIC_RANGES, scoreCandidate, type ScoreWeights } from '../backend/src/modules/screening/score';
 import { fixMojibake, parseCsv } from './lib/csv';
@@ -669,7 +670,8 @@ function evalVacancies(data: VacancyData, kind: Embedder['kind'], weights: Score
         return ndcgAtK(rankBy(byJd), new Map([...(placeOf.get(d.id) ?? new Map<string, number>())].map(([v, place]) => [v, 4 - place])), 5);
       }),
     );
-    console.log(`   ${methodLabel(m, kind).padEnd(26)}${fmt(ap).padEnd(22)}${fmt(ndcg).padEnd(10)}${fmt(perCv)}`);
+    const perVacancy = verbose ? `   per vacancy AP ${jds.map((jd) => fmt(averagePrecision(rankBy(scores(jd)), jd.relevant), 2)).join(' ')}` : '';
+    console.log(`   ${methodLabel(m, kind).padEnd(26)}${fmt(ap).padEnd(22)}${fmt(ndcg).padEnd(10)}${fmt(perCv)}${perVacancy}`);
   }
   const humanAgreement = a2
     .map((ranks, i) => ({ ranks, cv: String(i + 1) }))
@@ -786,7 +788,7 @@ function reportCost(texts: string[], heapBeforeVocabulary: number, heapAfterVoca
   const featuresOnly = (cpuMs() - start2) / texts.length;
   console.log(`\n## Cost (warm, CPU time, ${texts.length} resumes of section 1, mean ${Math.round(mean(texts.map((t) => t.length)))} characters)`);
   console.log(`   local fields + features + score: ${perResume.toFixed(2)} ms/resume; features alone (identity found locally): ${featuresOnly.toFixed(2)} ms/resume`);
-  console.log(`   vocabulary in memory (heap after loading skills and occupations − before): ${((heapAfterVocabulary - heapBeforeVocabulary) / 1024 / 1024).toFixed(1)} MB`);
+  console.log(`   vocabulary in memory (heap after loading skills, occupations and term weights − before): ${((heapAfterVocabulary - heapBeforeVocabulary) / 1024 / 1024).toFixed(1)} MB`);
 }
 
 /**
@@ -842,6 +844,7 @@ async function main(): Promise<void> {
   const heapBefore = process.memoryUsage().heapUsed;
   extractCandidateFeatures('Senior Software Engineer\nSkills: Python', {}, { now: NOW });
   parseJobRequirements('Civil Engineer', 'Design roads.');
+  lexicalVector('Surveyed roads.');
   globalThis.gc?.();
   const heapAfter = process.memoryUsage().heapUsed;
   const samples = await loadSamples(embedder);
