@@ -39,11 +39,11 @@ export type ScoreWeights = Record<ScorePartKey, number>;
  * (recruiters edit them and expect that to matter) and samples/ strong fits land ≥ 85, poor fits below.
  */
 export const DEFAULT_WEIGHTS: ScoreWeights = {
-  requirements: 0.35,
-  nice_to_have: 0.05,
-  occupation: 0.4,
-  semantic: 0.1,
-  experience: 0.1,
+  requirements: 0.25,
+  nice_to_have: 0.1,
+  occupation: 0.45,
+  semantic: 0.15,
+  experience: 0.05,
 };
 
 /** Experience credit when the JD asks for years but the resume states none: unknown, not zero. */
@@ -61,7 +61,7 @@ const MIN_SHORT_YEARS_CREDIT = 0.5;
  */
 export const SEMANTIC_RANGES: Record<EmbedderKind, { poor: number; strong: number }> = {
   minilm: { poor: 0.25, strong: 0.65 },
-  lexical: { poor: 0.08, strong: 0.271 },
+  lexical: { poor: 0.043, strong: 0.285 },
 };
 
 const PART_LABELS: Record<ScorePartKey, string> = {
