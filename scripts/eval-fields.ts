@@ -14,6 +14,8 @@ import { extractText } from '../backend/src/modules/screening/extract-text';
 import { estimateExperienceYears, extractFieldsLocally } from '../backend/src/modules/screening/fields/local';
 import { extractCandidateFeatures } from '../backend/src/modules/screening/features';
 import { canonicalizeSkill, findSkills } from '../backend/src/modules/screening/skills';
+import { matchJobTitle } from '../backend/src/modules/screening/occupation-fit';
+import { relationTier } from '../backend/src/modules/screening/occupations';
 import { headingKind } from '../backend/src/modules/screening/fields/sections';
 import { FileRejectedError } from '../backend/src/modules/screening/types';
 
@@ -455,6 +457,55 @@ rest are mentioned only in running text and left unjudged.`);
       .join(', ');
   console.log(`\nTrain gold items most often missed: ${top(missed, verbose ? 120 : 30) || 'none'}`);
   console.log(`Train predicted skills judged wrong: ${top(wrong, 30) || 'none'}`);
+  evalOccupations({ train, test }, collectedAt);
+}
+
+/**
+ * The occupation a resume is read as (CandidateFeatures.occupations, top first) against the one its first annotated
+ * Designation names (read by matchJobTitle; an ambiguous title's readings with at least a quarter of its weight all
+ * count), with the text as it is, and with every Designation span blanked: then the occupation comes from the rest
+ * of the text, its skills and whatever other titles it holds — what happens when a resume's titles are missing or
+ * unreadable. The gold is a proxy (O*NET's reading of a written title, e.g. "Test Analyst" is also an aerospace
+ * title); resumes whose designation names no known title are left out.
+ */
+function evalOccupations(sets: { train: DataturksRow[]; test: DataturksRow[] }, now: Date): void {
+  const rows: string[][] = [];
+  for (const [name, list] of Object.entries(sets)) {
+    const t = { resumes: 0, same: [0, 0], related: [0, 0], top3: [0, 0] };
+    for (const row of list) {
+      const designations = spansOf(row, 'Designation').sort((a, b) => a.start - b.start);
+      const gold = designations[0] ? matchJobTitle(designations[0].text.trim()) : null;
+      if (!gold) {
+        continue;
+      }
+      const goldCodes = new Set(gold.occupations.filter((o) => o.score >= 0.25).map((o) => o.code));
+      const goldTop = gold.occupations[0]?.code ?? '';
+      const chars = row.content.split('');
+      for (const sp of designations) {
+        for (let k = sp.start; k < sp.end; k++) {
+          chars[k] = chars[k] === '\n' ? '\n' : ' ';
+        }
+      }
+      t.resumes++;
+      [row.content, chars.join('')].forEach((text, k) => {
+        const occupations = extractCandidateFeatures(text, extractFieldsLocally(text, { now, defaultPhoneCountry: 'IN' }), { now }).occupations;
+        const top = occupations[0]?.code;
+        if (top !== undefined) {
+          t.same[k] = (t.same[k] ?? 0) + Number(goldCodes.has(top));
+          t.related[k] = (t.related[k] ?? 0) + Number(goldCodes.has(top) || relationTier(top, goldTop) !== null);
+          t.top3[k] = (t.top3[k] ?? 0) + Number(occupations.slice(0, 3).some((o) => goldCodes.has(o.code)));
+        }
+      });
+    }
+    const share = (n: number | undefined): string => `${(n ?? 0)}/${t.resumes} (${((100 * (n ?? 0)) / Math.max(1, t.resumes)).toFixed(0)}%)`;
+    rows.push([`${name}, as written`, `${t.resumes}`, share(t.same[0]), share(t.related[0]), share(t.top3[0])]);
+    rows.push([`${name}, designations blanked`, `${t.resumes}`, share(t.same[1]), share(t.related[1]), share(t.top3[1])]);
+  }
+  printTable(
+    'DataTurks occupations: the resume\'s top occupation against its first annotated designation (see the method in eval-fields.ts)',
+    ['set', 'resumes', 'same @1', 'same or related @1', 'in top 3'],
+    rows,
+  );
 }
 
 const cpuMs = (): number => {

@@ -74,6 +74,20 @@ describe('extractCandidateFeatures', () => {
     expect(features.experience_years).toBe(7.3);
   });
 
+  it('does not take a product, a group or a company for a job title held', () => {
+    const text = [
+      'PROFESSIONAL EXPERIENCE',
+      'Database Administrator, Infosys — Jan 2019 – Present',
+      'SQL Server',
+      'Windows Server',
+      'Print Server',
+      'QA Engineers',
+      'Atri Developers',
+      'Load Runner',
+    ].join('\n');
+    expect(featuresOf(text).titles.map((t) => t.title)).toEqual(['Database Administrator']);
+  });
+
   it('cuts a long line to a window around the mention, never the whole line', () => {
     const line = `${'Worked on many internal tools and dashboards for the finance team, '.repeat(4)}then rebuilt billing in Elixir ${'and kept everything running smoothly for years. '.repeat(4)}`;
     const at = line.indexOf('Elixir');

@@ -22,7 +22,8 @@ import { estimateExperienceYears, findDateRanges, mergedMonths } from './fields/
 import { extractName } from './fields/name.js';
 import { sectionLines, type SectionKind } from './fields/sections.js';
 import { inferOccupations, type TitleEvidence } from './occupation-fit.js';
-import { titleInSegment } from './occupations.js';
+import { titleInSegment, type TitleMatch } from './occupations.js';
+import { singular, titleWords } from './vocabulary/normalize.js';
 import { minhashSignature } from './near-duplicates.js';
 import { findSkillMentions, type SkillMention } from './skills.js';
 
@@ -285,6 +286,30 @@ function toYearMonth(monthIndex: number): string {
   return `${year}-${String(month).padStart(2, '0')}`;
 }
 
+/**
+ * Whether a title-shaped segment can be a job its writer held. A person holds one job, so a plural head is a
+ * group or a company ("QA Engineers", "Atri Developers"); and a head that is part of a product name is the
+ * product ("SQL Server", "Windows Server", "LoadRunner", "Oracle Data Guard", "WebLogic 12c Server").
+ */
+function isHeldTitleShape(segment: string, match: TitleMatch): boolean {
+  const words = titleWords(segment);
+  const head = words[words.length - 1] ?? '';
+  if (singular(head) !== head) {
+    return false;
+  }
+  // A head that also names hardware or software counts only as a whole known title ("Banquet Server"), not as
+  // the tail of one ("Dell Server", "Load Runner"), and never next to a skill ("SQL Server", "WebLogic Server").
+  const mentions = findSkillMentions(segment);
+  if (PRODUCT_HEADS.has(head)) {
+    return match.coverage === 1 && mentions.length === 0;
+  }
+  const headStart = segment.toLowerCase().lastIndexOf(head);
+  return !mentions.some((m) => m.end > headStart);
+}
+
+// Title heads that are also things in a technical resume: "Print Server", "Presentation Layer", "SF6 Breaker".
+const PRODUCT_HEADS = new Set(['server', 'layer', 'breaker', 'guard', 'runner', 'builder', 'advisor', 'console']);
+
 /** Job titles held, most recent first (a current job first, then in the order the resume lists them). */
 function titlesHeld(lines: Line[], now: Date): TitleEvidence[] {
   const nowIndex = now.getUTCFullYear() * 12 + now.getUTCMonth() + 1;
@@ -309,7 +334,7 @@ function titlesHeld(lines: Line[], now: Date): TitleEvidence[] {
       }
       const match = titleInSegment(cleaned);
       const seenKey = cleaned.toLowerCase().replace(/\s+/g, ' ');
-      if (!match || seen.has(seenKey)) {
+      if (!match || seen.has(seenKey) || !isHeldTitleShape(cleaned, match)) {
         continue;
       }
       seen.add(seenKey);

@@ -72,6 +72,27 @@ describe('parseJobRequirements', () => {
     expect(employerNames('Python is a must. This role is remote.')).toEqual([]);
   });
 
+  it('makes the skill a title names a must-have, first', () => {
+    const r = parseJobRequirements('Software Developer - .NET', 'Requirements:\n- C# and SQL Server\n- Agile');
+    expect(chips(r, 'must')).toEqual([['.NET'], ['C#'], ['SQL Server'], ['Agile']]);
+    expect(r.requirements[0]?.jd_snippet).toBe('Software Developer - .NET');
+  });
+
+  it('asks nothing of the candidate in what the JD says about the employer and the offer', () => {
+    const jd = [
+      'About us',
+      'We build HubSpot and Salesforce integrations for B2B sales teams.',
+      'Requirements:',
+      '- Python and PostgreSQL',
+      'Benefits',
+      '- Payroll through ADP, a Slack community and Docker swag',
+      'We are an equal opportunity employer and value diversity; all applicants are considered without regard to race or age.',
+    ].join('\n');
+    const r = parseJobRequirements('Backend Engineer', jd);
+    expect(r.requirements.flatMap((q) => q.alternatives)).toEqual(['Python', 'PostgreSQL']);
+    expect(r.occupations.map((o) => o.title)).not.toContain('Equal Opportunity Representatives and Officers');
+  });
+
   it('keeps soft skills and soft wording out of the requirements', () => {
     const r = parseJobRequirements('Engineer', 'Requirements\n- Strong communication and problem solving\n- Team player, detail-oriented\n- 3+ years of Python and SQL');
     expect(chips(r, 'must')).toEqual([['Python'], ['SQL']]);

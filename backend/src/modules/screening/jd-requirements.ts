@@ -15,7 +15,10 @@ import { inferJobOccupations } from './occupation-fit.js';
 import { isOccupationCode, occupationTitle } from './occupations.js';
 import { canonicalizeSkill, findSkillMentions, isSoftSkill, type SkillMention } from './skills.js';
 
-type SectionKind = 'required' | 'preferred' | 'neutral';
+// 'context' is what the JD says about the employer and the offer (about us, benefits, equal opportunity, how to
+// apply): a skill named there ("we sell HubSpot integrations", "401(k) and payroll through ADP") is not asked of
+// the candidate.
+type SectionKind = 'required' | 'preferred' | 'neutral' | 'context';
 
 // Headings that switch the section. Matched against short, heading-like lines only, so a sentence that
 // merely contains "required" does not flip the rest of the JD.
@@ -23,8 +26,12 @@ const PREFERRED_HEADING =
   /\b(nice[\s-]+to[\s-]+haves?|good[\s-]+to[\s-]+have|preferred|desired|desirable|bonus(?: points)?|pluses|a plus|optional|extra credit|would be (?:a )?(?:plus|great|nice))\b/i;
 const REQUIRED_HEADING =
   /\b(requirements?|required|must[\s-]+haves?|qualifications?|what you(?:'ll)? (?:need|bring)|who you are|essential|minimum|basic|skills|experience|you have|your profile|knowledge|abilities|tech(?:nology)? stack)\b/i;
-const OTHER_HEADING =
-  /\b(about (?:us|the (?:company|team|role|job))|benefits|perks|what we offer|we offer|compensation|salary|how to apply|location|responsibilities|duties|the role|job summary|description|overview|who we are|why join|equal opportunity|physical demands)\b/i;
+const CONTEXT_HEADING =
+  /\b(about (?:us|the company|our company)|benefits|perks|what we offer|we offer|compensation(?: and benefits)?(?= *:?$)|salary|pay range|how to apply|location|who we are|why (?:join|work)|equal (?:employment )?opportunity|eeo|physical demands|working conditions)\b/i;
+// The equal-opportunity sentence most postings end with, wherever it stands.
+const EQUAL_OPPORTUNITY_RE =
+  /\b(?:equal (?:employment )?opportunit(?:y|ies)|affirmative action|without regard to (?:race|age|sex|gender)|regardless of (?:race|age|sex|gender)|protected (?:veteran|class)|reasonable accommodation)/i;
+const OTHER_HEADING = /\b(about the (?:team|role|job)|responsibilities|duties|the role|job summary|description|overview)\b/i;
 
 // A line that names a preference inline ("Docker is a plus", "AWS preferred") is preferred on its own.
 const PREFERRED_INLINE =
@@ -118,6 +125,9 @@ const HEADING_WITH_COLON = /((?:[A-Za-z()'&/-]+[ \t]+){0,3}[A-Za-z()'&/-]+)[ \t]
 function classifyHeading(head: string): SectionKind | null {
   if (PREFERRED_HEADING.test(head)) {
     return 'preferred';
+  }
+  if (CONTEXT_HEADING.test(head)) {
+    return 'context';
   }
   if (OTHER_HEADING.test(head)) {
     return 'neutral';
@@ -304,15 +314,26 @@ export function parseJobRequirements(title: string, description: string): JobReq
   let overallYears: number | null = null;
   let skillYearsMax: number | null = null;
   let section: SectionKind = 'neutral';
+  // The skill a title names is what the job is about ("Java Developer", "Software Developer - .NET"): a must-have.
+  // The text without what it says about the employer and the offer: what the job is (equal-opportunity
+  // boilerplate is not about an equal-opportunity officer's job).
+  const aboutTheJob: string[] = [];
+  const titleMentions = findSkillMentions(title).filter((m) => !isSoftSkill(m.canonical));
+  groups.push(...groupsOf(title, titleMentions, 'must'));
 
   for (const segment of jdSegments(text)) {
     // "Nice to have: Docker, AWS" — the heading and its content share one segment.
     const colon = /^\s*([^:]{2,60}):\s*(.*)$/.exec(segment);
     const inlineKind = colon ? classifyHeading(colon[1] ?? '') : null;
-    const heading = inlineKind ?? headingKind(segment);
+    // "About Northwind Logistics" reads "About" once the employer's name is blanked.
+    const heading = inlineKind ?? (/^\s*about\s*:?\s*$/i.test(segment) ? 'context' : headingKind(segment));
     if (heading !== null) {
       section = heading;
     }
+    if (section === 'context' || EQUAL_OPPORTUNITY_RE.test(segment)) {
+      continue;
+    }
+    aboutTheJob.push(segment);
     const content = inlineKind !== null ? (colon?.[2] ?? '') : segment;
     const isPreferred = section === 'preferred' || PREFERRED_INLINE.test(content);
     for (const m of content.matchAll(SOFT_WORDING_RE)) {
@@ -358,7 +379,7 @@ export function parseJobRequirements(title: string, description: string): JobReq
     version: MATCHING_SCHEMA_VERSION,
     requirements,
     min_years_overall: overallYears ?? skillYearsMax,
-    occupations: inferJobOccupations(title, text, mustSkills.length > 0 ? mustSkills : requirements.flatMap((r) => r.alternatives)),
+    occupations: inferJobOccupations(title, aboutTheJob.join('\n'), mustSkills.length > 0 ? mustSkills : requirements.flatMap((r) => r.alternatives)),
     // "communication skills" is already there as Communication.
     soft_skills: [...soft].filter((w) => w !== w.toLowerCase() || ![...soft].some((c) => c !== w && w.includes(c.toLowerCase()))).slice(0, 30),
     employer_names: employers,

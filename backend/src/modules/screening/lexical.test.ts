@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LEXICAL_DIMENSION, lexicalTerms, lexicalVector, stem } from './lexical.js';
+import { LEXICAL_DIMENSION, lexicalTerms, lexicalVector, stem, termWeight } from './lexical.js';
 
 function cosine(a: Float32Array, b: Float32Array): number {
   return a.reduce((s, x, i) => s + x * (b[i] ?? 0), 0);
@@ -27,6 +27,15 @@ describe('lexicalVector', () => {
 
   it('is all zeros for text without any terms', () => {
     expect(lexicalVector('the and of 123').every((x) => x === 0)).toBe(true);
+  });
+
+  it('weighs a word by how much it says about a job, and a word no occupation uses not at all', () => {
+    const weight = (word: string): number => termWeight(lexicalTerms(word)[0] ?? '');
+    expect(weight('Hadoop')).toBeGreaterThan(2 * weight('management'));
+    expect(weight('surveying')).toBeGreaterThan(weight('project'));
+    expect(weight('Xyzzyq')).toBe(0);
+    // A town and a typo in the text leave the vector as it was.
+    expect(Array.from(lexicalVector('Civil engineer, road surveying, Xyzzyq Qwertzburg'))).toEqual(Array.from(lexicalVector('Civil engineer, road surveying')));
   });
 
   it('ranks a resume sharing the JD vocabulary above an unrelated one', () => {

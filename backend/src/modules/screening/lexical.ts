@@ -1,10 +1,13 @@
 /**
- * Lexical similarity fallback for when MiniLM cannot be loaded: a feature-hashed, BM25-weighted bag of
- * word stems plus canonical skills, in a fixed-dimension unit vector, so the same vector index and cosine
- * scoring work unchanged. It sees shared vocabulary, not meaning — the score's semantic rescaling has its own
- * (lower) cosine range for it (score.ts SEMANTIC_RANGES.lexical).
+ * Lexical similarity fallback for when MiniLM cannot be loaded: a feature-hashed bag of word stems plus
+ * canonical skills, in a fixed-dimension unit vector, so the same vector index and cosine scoring work
+ * unchanged. A word counts by BM25-saturated frequency × how much it says about a job (its IDF over the O*NET
+ * occupations, vocabulary/term-weights.json): "hadoop" and "surveying" far more than "manage" or "team"; a
+ * word no occupation uses (a name, a town, a typo) not at all. It sees shared vocabulary, not meaning — the
+ * score's semantic rescaling has its own (lower) cosine range for it (score.ts SEMANTIC_RANGES.lexical).
  */
 import { findSkills } from './skills.js';
+import { readTermWeightsFile } from './vocabulary/load.js';
 
 export const LEXICAL_DIMENSION = 4096;
 
@@ -79,6 +82,17 @@ function addFeature(vector: Float32Array, feature: string, weight: number): void
   vector[slot] = (vector[slot] ?? 0) + sign * weight;
 }
 
+let termWeights: Map<string, number> | undefined;
+
+/** How much a word stem says about a job, 0..1 (0 for a word no O*NET occupation uses). */
+export function termWeight(term: string): number {
+  if (!termWeights) {
+    const file = readTermWeightsFile();
+    termWeights = new Map(file.terms.map((t, i) => [t, file.weights[i] ?? 0]));
+  }
+  return termWeights.get(term) ?? 0;
+}
+
 /** Unit-length lexical vector of `text` (all zeros for text without terms). */
 export function lexicalVector(text: string, dimension = LEXICAL_DIMENSION): Float32Array {
   const counts = new Map<string, number>();
@@ -87,7 +101,10 @@ export function lexicalVector(text: string, dimension = LEXICAL_DIMENSION): Floa
   }
   const vector = new Float32Array(dimension);
   for (const [term, tf] of counts) {
-    addFeature(vector, `w:${term}`, (tf * (BM25_K1 + 1)) / (tf + BM25_K1));
+    const weight = termWeight(term);
+    if (weight > 0) {
+      addFeature(vector, `w:${term}`, (weight * tf * (BM25_K1 + 1)) / (tf + BM25_K1));
+    }
   }
   for (const skill of findSkills(text)) {
     addFeature(vector, `s:${skill}`, SKILL_FEATURE_WEIGHT);

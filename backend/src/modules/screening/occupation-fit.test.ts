@@ -1,6 +1,16 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { inferJobOccupations, matchJobTitle, occupationFit } from './occupation-fit.js';
+import { inferJobOccupations, inferOccupations, matchJobTitle, occupationFit, type TitleEvidence } from './occupation-fit.js';
+import { parseJobRequirements } from './jd-requirements.js';
 import { matchTitle, occupationTitle, relationOf, titleInSegment } from './occupations.js';
+
+function heldTitle(written: string): TitleEvidence {
+  const m = matchTitle(written);
+  if (!m) {
+    throw new Error(`no known title in ${written}`);
+  }
+  return { title: written, key: m.key, occupations: m.occupations, coverage: m.coverage, start: null, end: null };
+}
 
 describe('job titles', () => {
   it.each([
@@ -47,6 +57,33 @@ describe('occupation relations and fit', () => {
       ['AutoCAD'],
     );
     expect(fromText[0]?.title).toMatch(/Civil|Transportation/);
+  });
+
+  it('reads an ambiguous title by what the text around it is about', () => {
+    // "Operations Manager" is an O*NET title of six occupations, from chemical engineering to brokerage clerks.
+    const title = heldTitle('Operations Manager');
+    expect(title.occupations.map((o) => o.title)).toContain('Chemical Engineers');
+    const logistics = inferOccupations(
+      {
+        titles: [title],
+        text:
+          'Directed the activities of the business: production, pricing, sales and distribution of products. Reviewed financial statements and activity reports to measure productivity; ' +
+          'managed staff, prepared work schedules and assigned duties; established departmental policies, goals and procedures.',
+        skills: [],
+      },
+      40,
+    );
+    const chemical = logistics.find((o) => o.title === 'Chemical Engineers')?.score ?? 0;
+    const general = logistics.find((o) => o.title === 'General and Operations Managers')?.score ?? 0;
+    // Title alone: 2 : 1 (a reported title against an alternate one); a text about running a business widens it.
+    expect(general).toBeGreaterThan(10 * chemical);
+  });
+
+  it('reads a tech JD\'s ambiguous title by its tools when its words barely name an occupation', () => {
+    // "Full Stack Engineer" is filed under Engineers, All Other as well as the developer occupations; the words of
+    // this JD lean to the former ("engineers", "systems"), its tools to the latter.
+    const text = fs.readFileSync(new URL('../../../../samples/jds/senior-full-stack-engineer.txt', import.meta.url), 'utf8');
+    expect(parseJobRequirements('Senior Full-Stack Engineer', text).occupations[0]?.title).toMatch(/^(Software|Web) Developers$/);
   });
 
   it('explains the fit: same, related or unrelated, with a value', () => {

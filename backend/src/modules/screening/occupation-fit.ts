@@ -68,19 +68,58 @@ function finish(combined: Map<string, { title: string; score: number }>, limit: 
     .slice(0, limit);
 }
 
+// How much an occupation the text does not point at keeps of a title's weight, against 1 + this for one it fully
+// points at: enough to keep the title's reading when the text is silent, little when the text says otherwise.
+const TITLE_WITHOUT_TEXT_SUPPORT = 0.25;
+const TEXT_CANDIDATES = 20;
+
+/**
+ * A title names several occupations ("Operations Manager" is an O*NET title of six, "Data Engineer" of three); the
+ * text and skills around it say which one is meant. Each reading keeps its weight × (floor + how strongly they
+ * point at that occupation), renormalised so the title's total weight stays the same.
+ */
+function disambiguated(readings: OccupationScore[], textScores: ReadonlyMap<string, number>): OccupationScore[] {
+  const total = readings.reduce((s, o) => s + o.score, 0);
+  const weighted = readings.map((o) => ({ ...o, score: o.score * (TITLE_WITHOUT_TEXT_SUPPORT + (textScores.get(o.code) ?? 0)) }));
+  const after = weighted.reduce((s, o) => s + o.score, 0);
+  return after > 0 ? weighted.map((o) => ({ ...o, score: (o.score * total) / after })) : readings;
+}
+
+/**
+ * What the text and the skills say, per occupation (0..1), to read a title by. Both: the words of a short tech
+ * JD barely name its occupation ("build React and Node services" is in no O*NET task), its tools do.
+ */
+function textAndSkillSupport(fromText: OccupationScore[], fromSkills: OccupationScore[]): Map<string, number> {
+  const support = new Map<string, number>();
+  for (const [list, weight] of [
+    [fromText, 0.6],
+    [fromSkills, 0.4],
+  ] as const) {
+    for (const o of list) {
+      support.set(o.code, Math.min(1, (support.get(o.code) ?? 0) + weight * o.score));
+    }
+  }
+  return support;
+}
+
 /** A resume's occupations: titles held (the most recent counts most), then text and skills. */
 export function inferOccupations(input: { titles: TitleEvidence[]; text: string; skills: string[] }, limit = KEEP): OccupationRef[] {
   const combined = new Map<string, { title: string; score: number }>();
   const hasTitles = input.titles.length > 0;
   const weights = hasTitles ? RESUME_WEIGHTS : { titles: 0, text: 0.6, skills: 0.4 };
+  const fromText = scaled(occupationsFromText(input.text, TEXT_CANDIDATES), TEXT_FULL);
+  const fromSkills = scaled(occupationsFromSkills(input.skills, TEXT_CANDIDATES), SKILLS_FULL, skillEvidence(input.skills));
   if (hasTitles) {
+    const support = textAndSkillSupport(fromText, fromSkills);
     // Recency: the current/most recent title 1, the next 1/2, 1/3, …; normalised to sum 1.
     const recency = input.titles.map((_, i) => 1 / (i + 1));
     const total = recency.reduce((a, b) => a + b, 0);
-    input.titles.forEach((t, i) => accumulate(combined, t.occupations, (weights.titles * (recency[i] ?? 0) * t.coverage) / total));
+    input.titles.forEach((t, i) =>
+      accumulate(combined, disambiguated(t.occupations, support), (weights.titles * (recency[i] ?? 0) * t.coverage) / total),
+    );
   }
-  accumulate(combined, scaled(occupationsFromText(input.text, 10), TEXT_FULL), weights.text);
-  accumulate(combined, scaled(occupationsFromSkills(input.skills, 10), SKILLS_FULL, skillEvidence(input.skills)), weights.skills);
+  accumulate(combined, fromText.slice(0, 10), weights.text);
+  accumulate(combined, fromSkills.slice(0, 10), weights.skills);
   return finish(combined, limit);
 }
 
@@ -105,11 +144,13 @@ export function inferJobOccupations(title: string, text: string, skills: string[
   const combined = new Map<string, { title: string; score: number }>();
   const titled = matchJobTitle(title);
   const weights = titled ? JOB_WEIGHTS : { titles: 0, text: 0.6, skills: 0.4 };
+  const fromText = scaled(occupationsFromText(`${title}\n${text}`, TEXT_CANDIDATES), TEXT_FULL);
+  const fromSkills = scaled(occupationsFromSkills(skills, TEXT_CANDIDATES), SKILLS_FULL, skillEvidence(skills));
   if (titled) {
-    accumulate(combined, titled.occupations, weights.titles * titled.coverage);
+    accumulate(combined, disambiguated(titled.occupations, textAndSkillSupport(fromText, fromSkills)), weights.titles * titled.coverage);
   }
-  accumulate(combined, scaled(occupationsFromText(`${title}\n${text}`, 10), TEXT_FULL), weights.text);
-  accumulate(combined, scaled(occupationsFromSkills(skills, 10), SKILLS_FULL, skillEvidence(skills)), weights.skills);
+  accumulate(combined, fromText.slice(0, 10), weights.text);
+  accumulate(combined, fromSkills.slice(0, 10), weights.skills);
   const found = finish(combined, limit);
   return (found[0]?.score ?? 0) >= MIN_JOB_OCCUPATION_SCORE ? found : [];
 }

@@ -67,7 +67,7 @@ describe('scoreCandidate', () => {
     expect(e.match_score).toBe(100);
     expect(e.missing_skills).toEqual([]);
     expect(e.matched_skills).toEqual(['Python', 'PostgreSQL or MySQL', 'Kubernetes', 'React']);
-    expect(e.arithmetic).toBe('(0.35×100.0 + 0.05×100.0 + 0.40×100.0 + 0.10×100.0 + 0.10×100.0) ÷ 1.00 = 100.0');
+    expect(e.arithmetic).toBe('(0.25×100.0 + 0.10×100.0 + 0.45×100.0 + 0.15×100.0 + 0.05×100.0) ÷ 1.00 = 100.0');
     expect(scoreExplanationSchema.parse(e)).toEqual(e);
   });
 
@@ -87,6 +87,17 @@ describe('scoreCandidate', () => {
     expect(unknown.requirements[0]).toMatchObject({ is_met: true, credit: 1, candidate_years: null });
     const veryShort = scoreCandidate(req, candidate([['Python', 0.5]]), strongCosine, 'minilm');
     expect(veryShort.requirements[0]?.credit).toBe(0.5);
+  });
+
+  it('gives full credit at 8 met of a long parsed must-have list, and counts every one once the recruiter has edited it', () => {
+    const skills = Array.from({ length: 16 }, (_, i) => `Skill${i + 1}`);
+    const parsed = jd({ requirements: skills.map((name, i) => requirement(`r${i + 1}`, [name])) });
+    const requirementsPart = (req: JobRequirements, held: string[]) => scoreCandidate(req, candidate(held), 0.2, 'lexical').parts.find((p) => p.key === 'requirements');
+    expect(requirementsPart(parsed, skills.slice(0, 8))).toMatchObject({ value: 100, detail: '8 of 16 must-haves met (a parsed list this long gives full credit at 8)' });
+    expect(requirementsPart(parsed, skills.slice(0, 4))?.value).toBe(50);
+    expect(requirementsPart(parsed, skills.slice(0, 12))?.value).toBe(100);
+    const edited = jd({ requirements: parsed.requirements.map((r, i) => (i === 0 ? { ...r, source: 'recruiter' as const } : r)) });
+    expect(requirementsPart(edited, skills.slice(0, 8))).toMatchObject({ value: 50, detail: '8 of 16 must-haves met' });
   });
 
   it('adds the parts\' points up to the Match %', () => {
@@ -118,7 +129,7 @@ describe('scoreCandidate', () => {
     expect(junior.match_score).toBe(senior.match_score);
     expect(junior.parts.filter((p) => p.applies).map((p) => p.key)).toEqual(['requirements', 'occupation']);
     expect(junior.match_score).toBe(100);
-    expect(junior.arithmetic).toBe('(0.35×100.0 + 0.40×100.0) ÷ 0.75 = 100.0');
+    expect(junior.arithmetic).toBe('(0.25×100.0 + 0.45×100.0) ÷ 0.70 = 100.0');
   });
 
   it('omits the semantic part when there is no similarity instead of counting it as zero', () => {
@@ -147,14 +158,20 @@ describe('scoreCandidate', () => {
   });
 
   it('lands exactly on the dashboard bucket edge of 90 and just below it', () => {
-    // Requirements, occupation and semantic at 100 weigh 0.85 of 0.95; experience x% adds 0.10·x:
-    // (85 + 0.1·x) / 0.95 = 90 at x = 5 (0.5 of 10 years), 89.9 at x = 4.05.
-    expect(DEFAULT_WEIGHTS).toMatchObject({ requirements: 0.35, occupation: 0.4, semantic: 0.1, experience: 0.1 });
-    const req = jd({ requirements: [requirement('r1', ['Python'])], min_years_overall: 10 });
-    const at = scoreCandidate(req, candidate(['Python'], { experience_years: 0.5 }), strongCosine, 'minilm');
+    // Requirements, occupation and experience at 100; the semantic value s that makes the Match % exactly 90 follows
+    // from the weights: (W − w_s + w_s·s/100) / W = 0.9, with W the weights that apply (no nice-to-haves here).
+    const w = DEFAULT_WEIGHTS;
+    const applying = w.requirements + w.occupation + w.semantic + w.experience;
+    const semanticFor = (target: number): number => (100 * ((target / 100) * applying - (applying - w.semantic))) / w.semantic;
+    const { poor, strong } = SEMANTIC_RANGES.minilm;
+    const cosineFor = (target: number): number => poor + (semanticFor(target) / 100) * (strong - poor);
+    expect(semanticFor(90)).toBeGreaterThan(0);
+    expect(semanticFor(90)).toBeLessThan(100);
+    const req = jd({ requirements: [requirement('r1', ['Python'])], min_years_overall: 5 });
+    const at = scoreCandidate(req, candidate(['Python']), cosineFor(90), 'minilm');
     expect(at.match_score).toBe(90);
     expect(scoreBucket(at.match_score)).toBe('90_100');
-    const below = scoreCandidate(req, candidate(['Python'], { experience_years: 0.405 }), strongCosine, 'minilm');
+    const below = scoreCandidate(req, candidate(['Python']), cosineFor(89.9), 'minilm');
     expect(below.match_score).toBe(89.9);
     expect(scoreBucket(below.match_score)).toBe('80_90');
   });
@@ -179,7 +196,7 @@ describe('ranking and ties', () => {
     const second = scoreCandidate(jd(), candidate(['Python']), 0.5, 'minilm');
     const { order, reason } = compareExplanations(second, first);
     expect(order).toBeGreaterThan(0);
-    expect(reason).toBe('Must-have requirements: 4 of 4 must-haves met vs 1 of 4 must-haves met (+26.3 points).');
+    expect(reason).toBe('Must-have requirements: 4 of 4 must-haves met vs 1 of 4 must-haves met (+18.8 points).');
   });
 
   it('fills the table\'s score columns from the explanation', () => {

@@ -5,7 +5,8 @@
  *   Match % = Σ weight·part / Σ weight, over the parts that apply to this JD
  *
  * - requirements: the JD's must-haves the candidate meets (an "A or B" requirement is met by either; a skill
- *   held for fewer years than asked earns a share). Applies when the JD has must-haves.
+ *   held for fewer years than asked earns a share; a parsed list of more than 8 gives full credit at 8 met).
+ *   Applies when the JD has must-haves.
  * - nice_to_have: the same for nice-to-haves. Applies when the JD has any.
  * - occupation: same occupation 100, related ones less, unrelated 0 (occupation-fit.ts). Applies when the JD's
  *   occupation is known.
@@ -38,11 +39,11 @@ export type ScoreWeights = Record<ScorePartKey, number>;
  * (recruiters edit them and expect that to matter) and samples/ strong fits land ≥ 85, poor fits below.
  */
 export const DEFAULT_WEIGHTS: ScoreWeights = {
-  requirements: 0.35,
-  nice_to_have: 0.05,
-  occupation: 0.4,
-  semantic: 0.1,
-  experience: 0.1,
+  requirements: 0.25,
+  nice_to_have: 0.1,
+  occupation: 0.45,
+  semantic: 0.15,
+  experience: 0.05,
 };
 
 /** Experience credit when the JD asks for years but the resume states none: unknown, not zero. */
@@ -60,7 +61,7 @@ const MIN_SHORT_YEARS_CREDIT = 0.5;
  */
 export const SEMANTIC_RANGES: Record<EmbedderKind, { poor: number; strong: number }> = {
   minilm: { poor: 0.25, strong: 0.65 },
-  lexical: { poor: 0.08, strong: 0.271 },
+  lexical: { poor: 0.043, strong: 0.285 },
 };
 
 const PART_LABELS: Record<ScorePartKey, string> = {
@@ -134,6 +135,21 @@ function share(list: RequirementOutcome[]): number | null {
 }
 
 /**
+ * A must-have list read from a JD's prose is long (real postings give 15–30: every tool the text names) and no
+ * one holds all of it, so a parsed list of more than this many must-haves gives full credit at this many met.
+ * Once the recruiter has added or changed a must-have the list is theirs, and every one counts.
+ */
+export const FULL_CREDIT_PARSED_MUST_HAVES = 8;
+
+function mustHaveShare(requirements: JobRequirements, must: RequirementOutcome[]): number | null {
+  const isParsed = requirements.requirements.every((r) => r.kind !== 'must' || r.source === 'jd');
+  if (!isParsed || must.length <= FULL_CREDIT_PARSED_MUST_HAVES) {
+    return share(must);
+  }
+  return Math.min(100, (100 * must.reduce((s, o) => s + o.credit, 0)) / FULL_CREDIT_PARSED_MUST_HAVES);
+}
+
+/**
  * Scores one candidate. `semanticSimilarity` is the JD/resume cosine from the embedder named by `embedderKind`,
  * or null when there is none (the part is then left out, not zeroed).
  */
@@ -155,7 +171,7 @@ export function scoreCandidate(
   const experience = experienceFit(requirements.min_years_overall, features.experience_years);
 
   const values: Record<ScorePartKey, number | null> = {
-    requirements: share(must),
+    requirements: mustHaveShare(requirements, must),
     nice_to_have: share(nice),
     occupation: requirements.occupations.length > 0 ? occupation.value : null,
     semantic,
@@ -163,7 +179,10 @@ export function scoreCandidate(
   };
   const metMust = must.filter((o) => o.is_met).length;
   const details: Record<ScorePartKey, string> = {
-    requirements: must.length === 0 ? 'the JD names no must-have skills' : `${metMust} of ${must.length} must-haves met`,
+    requirements:
+      must.length === 0
+        ? 'the JD names no must-have skills'
+        : `${metMust} of ${must.length} must-haves met${values.requirements !== null && values.requirements !== share(must) ? ` (a parsed list this long gives full credit at ${FULL_CREDIT_PARSED_MUST_HAVES})` : ''}`,
     nice_to_have: nice.length === 0 ? 'the JD names no nice-to-haves' : `${nice.filter((o) => o.is_met).length} of ${nice.length} nice-to-haves met`,
     occupation: occupation.detail,
     semantic:

@@ -186,6 +186,11 @@ describe('the vocabulary from O*NET and ESCO', () => {
     ]);
   });
 
+  it('does not take ordinary words left of a product name for the product ("Fleet management systems", "Amazon Data Pipeline")', () => {
+    expect(findSkills('Design, build and maintain data management systems. Built a Data Pipeline in Python.')).toEqual(['Python']);
+    expect(findSkills('Tracked vehicles with fleet management systems')).toEqual(['Fleet management systems']);
+  });
+
   it('reads "Sales Force" as the product only when written as its name, not as a team of salespeople', () => {
     expect(findSkills('CRM: Sales Force with APEX')).toContain('Salesforce');
     expect(findSkills('Managed a sales force of 20 representatives')).not.toContain('Salesforce');

@@ -23,6 +23,12 @@ export interface OccupationsFile {
   titles: Array<[string, ...number[]]>;
 }
 
+/** Word stems with their weight 0..1 (sqrt of the IDF over O*NET occupations, scaled), for lexical.ts. */
+export interface TermWeightsFile {
+  terms: string[];
+  weights: number[];
+}
+
 function readJson<T>(name: string): T {
   return JSON.parse(fs.readFileSync(new URL(`./${name}`, import.meta.url), 'utf8')) as T;
 }
@@ -34,4 +40,8 @@ export function readSkillsFile(): SkillsFile {
 
 export function readOccupationsFile(): OccupationsFile {
   return readJson<OccupationsFile>('occupations.json');
+}
+
+export function readTermWeightsFile(): TermWeightsFile {
+  return readJson<TermWeightsFile>('term-weights.json');
 }
