@@ -11,7 +11,7 @@ const held: Buffer[] = [];
 process.on('disconnect', () => process.exit(0));
 process.on('message', (msg: Message) => {
   if (msg.type === 'init') {
-    process.send?.({ type: 'ready', description: { embedder: { kind: 'lexical', description: 'fake', dimension: 4 }, vectorIndex: 'exact', pid: process.pid } });
+    process.send?.({ type: 'ready', description: { embedder: { kind: 'lexical', id: 'lexical@0', description: 'fake', dimension: 4 }, vectorIndex: 'exact', pid: process.pid } });
     return;
   }
   const what = msg.input.fileName ?? '';

@@ -174,7 +174,7 @@ export function createJobsService(deps: JobsDeps) {
       if (needsRescore) {
         const updated = await repo.getJob(db, userId, jobId);
         const context = await contexts.get(updated);
-        await rescorer.rescoreJob(userId, updated, context.job);
+        await rescorer.rescoreJob(userId, updated, context.job, context.embedderId);
       }
     } finally {
       rescoring.delete(jobId);

@@ -34,7 +34,7 @@ export function createRescoreService(deps: { db: DB; screening: ScreeningRuntime
   const interactive = deps.screening.pool.tasks('interactive');
 
   /** Scores every candidate of `job` against `context` and bumps the job's score version. */
-  async function rescoreJob(userId: number, job: JobRow, context: JobContext): Promise<void> {
+  async function rescoreJob(userId: number, job: JobRow, context: JobContext, embedderId: string): Promise<void> {
     const version = job.score_version + 1;
     let afterId = 0;
     for (;;) {
@@ -43,11 +43,15 @@ export function createRescoreService(deps: { db: DB; screening: ScreeningRuntime
         break;
       }
       afterId = rows[rows.length - 1]!.id;
-      // A candidate embedded by another model (the model changed since) keeps its score: its vector is not comparable.
-      const scorable = rows.filter((r) => r.embedding && r.embedder_kind === context.embedderKind);
+      // Every candidate is re-scored; one embedded by another model (it changed since) is scored without the
+      // semantic part, since its vector is not comparable with the JD's.
+      const scorable = rows;
       const scores = await interactive.score({
         job: context,
-        candidates: scorable.map((r) => ({ vector: bytesToVector(r.embedding!), features: storedFeatures(r) })),
+        candidates: scorable.map((r) => ({
+          vector: r.embedding && r.embedder_kind === embedderId ? bytesToVector(r.embedding) : null,
+          features: storedFeatures(r),
+        })),
       });
       await inTransaction(db, async (trx) => {
         for (const [i, row] of scorable.entries()) {

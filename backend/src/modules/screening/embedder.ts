@@ -26,7 +26,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { sectionLines, type SectionKind } from './fields/sections.js';
-import { LEXICAL_DIMENSION, lexicalVector } from './lexical.js';
+import { LEXICAL_DIMENSION, LEXICAL_VERSION, lexicalVector } from './lexical.js';
 
 export type EmbedderKind = 'minilm' | 'lexical';
 
@@ -41,6 +41,11 @@ export interface EmbedderStats {
 
 export interface Embedder {
   readonly kind: EmbedderKind;
+  /**
+   * Which vector space: two vectors are comparable only if their embedders' ids are equal (`lexical@2`,
+   * `minilm@<model and dtype>`). Stored with every vector; at most 16 characters.
+   */
+  readonly id: string;
   /** One line for the log, /health and the UI, e.g. "MiniLM (Xenova/all-MiniLM-L6-v2, q8) from /models". */
   readonly description: string;
   /** Why the lexical fallback is in use (null for MiniLM). */
@@ -192,6 +197,7 @@ function emptyStats(): EmbedderStats {
 
 class LexicalEmbedder implements Embedder {
   readonly kind = 'lexical' as const;
+  readonly id = `lexical@${LEXICAL_VERSION}`;
   readonly dimension = LEXICAL_DIMENSION;
   readonly description: string;
   readonly stats = emptyStats();
@@ -242,6 +248,7 @@ interface Chunk {
 
 class MiniLmEmbedder implements Embedder {
   readonly kind = 'minilm' as const;
+  readonly id: string;
   readonly reason = null;
   readonly stats = emptyStats();
   private readonly cache = new Map<string, Float32Array>();
@@ -261,7 +268,10 @@ class MiniLmEmbedder implements Embedder {
     private readonly chunkTokens: number,
     private readonly maxChunks: number,
     private readonly resumeTokens: number,
+    modelKey: string,
   ) {
+    // The model and its weights decide the space: fp32 and q8 of one model are close but not equal.
+    this.id = `minilm@${createHash('sha1').update(modelKey).digest('hex').slice(0, 8)}`;
     const ids = tokenizer.model.tokens_to_ids;
     const cls = ids.get('[CLS]');
     const sep = ids.get('[SEP]');
@@ -468,6 +478,7 @@ export async function loadEmbedder(opts: LoadEmbedderOptions): Promise<Embedder>
       opts.chunkTokens ?? DEFAULT_CHUNK_TOKENS,
       opts.maxChunksPerDocument ?? DEFAULT_MAX_CHUNKS,
       opts.resumeTokens ?? DEFAULT_RESUME_TOKENS,
+      `${modelName}\0${dtype}\0${dimension}`,
     );
     // One real inference now, so a broken model fails at start-up (and falls back) instead of mid-job.
     await embedder.embedDocument('warm up');

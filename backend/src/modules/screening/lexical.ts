@@ -10,6 +10,12 @@ import { findSkills } from './skills.js';
 import { readTermWeightsFile } from './vocabulary/load.js';
 
 export const LEXICAL_DIMENSION = 4096;
+/**
+ * Bumped whenever a change here (or to the term weights) makes new vectors incomparable with stored ones:
+ * stored vectors carry the embedder's id (`lexical@N`), and re-scoring leaves out a similarity whose vectors
+ * came from another version.
+ */
+export const LEXICAL_VERSION = 2;
 
 // BM25 term-frequency saturation: the 5th mention of "java" adds far less than the 1st.
 const BM25_K1 = 1.2;

@@ -58,13 +58,17 @@ export interface ScoredResume extends LegacyScoreColumns {
 export function scoreBatch(
   index: VectorIndex,
   ctx: JobScoringContext,
-  batch: Array<{ vector: Float32Array; features: CandidateFeatures }>,
+  batch: Array<{ vector: Float32Array | null; features: CandidateFeatures }>,
 ): ScoredResume[] {
   const firstPosition = index.size;
-  index.add(batch.map((b) => b.vector));
+  const withVectors = batch.flatMap((b, i) => (b.vector ? [{ i, vector: b.vector }] : []));
+  index.add(withVectors.map((b) => b.vector));
   const similarityByPosition = new Map(index.search(ctx.jdVector, index.size).map((h) => [h.position, h.score]));
+  const positionOf = new Map(withVectors.map((b, j) => [b.i, firstPosition + j]));
   return batch.map((item, i) => {
-    const similarity = similarityByPosition.get(firstPosition + i) ?? null;
+    // No comparable vector (another embedder made it): the semantic part is left out, not zeroed.
+    const position = positionOf.get(i);
+    const similarity = position === undefined ? null : (similarityByPosition.get(position) ?? null);
     const explanation = scoreCandidate(ctx.requirements, item.features, similarity, ctx.embedderKind);
     return {
       ...legacyScoreColumns(explanation),

@@ -56,11 +56,12 @@ export interface AnalyseOutput {
 
 export interface ScoreInput {
   job: JobContext;
-  candidates: Array<{ vector: Float32Array; features: CandidateFeatures }>;
+  /** `vector` null: the stored one is from another embedder, so the semantic part is left out. */
+  candidates: Array<{ vector: Float32Array | null; features: CandidateFeatures }>;
 }
 
 export interface WorkerDescription {
-  embedder: { kind: EmbedderKind; description: string; dimension: number };
+  embedder: { kind: EmbedderKind; id: string; description: string; dimension: number };
   vectorIndex: string;
   pid: number;
 }

@@ -30,7 +30,7 @@ export async function loadWorkerRuntime(
   return {
     tasks,
     description: {
-      embedder: { kind: embedder.kind, description: embedder.description, dimension: embedder.dimension },
+      embedder: { kind: embedder.kind, id: embedder.id, description: embedder.description, dimension: embedder.dimension },
       vectorIndex: vectorIndexBackend().kind,
       pid: process.pid,
     },

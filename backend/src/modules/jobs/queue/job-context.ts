@@ -13,7 +13,8 @@ import type { JobContext } from '../../screening/tasks';
 import { updateJobFields } from '../jobs.repository';
 
 export interface JobContextCache {
-  get(job: JobRow): Promise<{ job: JobContext; embedderKind: JobContext['embedderKind'] }>;
+  /** The context, and the id of the embedder whose space the JD's vector (and new resume vectors) are in. */
+  get(job: JobRow): Promise<{ job: JobContext; embedderId: string }>;
 }
 
 const MAX_CACHED_JOBS = 200;
@@ -28,23 +29,24 @@ export function storedRequirements(job: Pick<JobRow, 'requirements'>): JobRequir
 }
 
 export function createJobContextCache(deps: { db: DB; screening: ScreeningRuntime }): JobContextCache {
-  const cache = new Map<string, Promise<{ job: JobContext; embedderKind: JobContext['embedderKind'] }>>();
+  const cache = new Map<string, Promise<{ job: JobContext; embedderId: string }>>();
   const interactive = deps.screening.pool.tasks('interactive');
 
-  async function build(job: JobRow): Promise<{ job: JobContext; embedderKind: JobContext['embedderKind'] }> {
+  async function build(job: JobRow): Promise<{ job: JobContext; embedderId: string }> {
     const worker = await deps.screening.pool.describe();
     const kind = worker.embedder.kind;
+    const embedderId = worker.embedder.id;
     let jdVector: Float32Array;
-    if (job.jd_embedding && job.jd_embedder_kind === kind) {
+    if (job.jd_embedding && job.jd_embedder_kind === embedderId) {
       jdVector = bytesToVector(job.jd_embedding);
     } else {
       jdVector = await interactive.embed({ text: job.description });
-      await updateJobFields(deps.db, job.user_id, job.id, { jd_embedding: vectorToBytes(jdVector), jd_embedder_kind: kind });
+      await updateJobFields(deps.db, job.user_id, job.id, { jd_embedding: vectorToBytes(jdVector), jd_embedder_kind: embedderId });
     }
     // A job stored without requirements (or with an older shape) is parsed again, in a worker process.
     const requirements = storedRequirements(job) ?? (await interactive.parseJob({ title: job.title, description: job.description }));
     return {
-      embedderKind: kind,
+      embedderId,
       job: {
         requirements,
         jdVector,

@@ -173,7 +173,7 @@ export function createProcessor(deps: ProcessorDeps) {
             links: JSON.stringify(fields.links),
             extractor: llm?.fields ? 'groq' : 'local',
             embedding: vectorToBytes(analysis.vector),
-            embedder_kind: context.embedderKind,
+            embedder_kind: context.embedderId,
             match_score: score.match_score,
             skill_score: score.skill_score,
             experience_score: score.experience_score,
