@@ -175,9 +175,10 @@ function ExplainedComparison({ data }: { data: CompareResponse }) {
     <>
       <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Compare {candidates.length} candidates</h1>
       <RankingSummary candidates={candidates} explanations={explanations} />
-      {/* Scrolls sideways on a phone, so it takes keyboard focus too. */}
+      {/* Scrolls sideways on a phone, so it takes keyboard focus too. Positioned, so that screen-reader-only
+          text (absolutely positioned) is clipped with the table instead of widening the page. */}
       <div
-        className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm focus:ring-2 focus:ring-indigo-600 focus:outline-none"
+        className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm focus:ring-2 focus:ring-indigo-600 focus:outline-none"
         tabIndex={0}
         role="region"
         aria-label="Comparison table"
@@ -244,7 +245,7 @@ function ExplainedComparison({ data }: { data: CompareResponse }) {
             })}
             <tr>
               <th scope="row" className={`${cell} font-medium text-slate-800`}>
-                Occupation fit
+                Occupation
               </th>
               {candidates.map((c, i) => {
                 const fit = explanations[i]?.occupation;

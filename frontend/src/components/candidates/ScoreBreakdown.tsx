@@ -73,9 +73,14 @@ export function ScoreBreakdown({ candidate, explanation }: { candidate: Candidat
                 <span className={`block font-medium ${part.applies ? 'text-slate-900' : ''}`}>{part.label}</span>
                 <span className="block break-words text-slate-600">{part.applies ? part.detail : `Not scored: ${part.detail}`}</span>
               </th>
-              <td className="px-1 py-1 text-right align-top tabular-nums">{part.applies ? formatPercent(part.value, 1) : '—'}</td>
+              <td className="px-1 py-1 text-right align-top whitespace-nowrap tabular-nums">
+                {part.applies ? formatPercent(part.value, 1) : '—'}
+              </td>
               <td className="px-1 py-1 text-right align-top tabular-nums">{part.applies ? part.weight.toFixed(2) : '—'}</td>
-              <td className="py-1 pl-1 text-right align-top font-semibold text-slate-900 tabular-nums" data-testid="part-points">
+              <td
+                className="py-1 pl-1 text-right align-top font-semibold whitespace-nowrap text-slate-900 tabular-nums"
+                data-testid="part-points"
+              >
                 {part.applies ? (points[index] ?? 0).toFixed(1) : '—'}
               </td>
             </tr>

@@ -9,8 +9,9 @@ export function TieNote({ reason }: { reason: string }) {
   const id = useId();
   const [isOpen, setIsOpen] = useState(false);
   return (
+    // One 16 px line under the score, no taller than the title line under the name: rows keep their height.
     <span
-      className="relative block"
+      className="relative flex h-4 justify-end"
       onKeyDown={(event) => {
         if (event.key === 'Escape' && isOpen) {
           event.stopPropagation();
@@ -28,11 +29,10 @@ export function TieNote({ reason }: { reason: string }) {
         data-testid="tie-note"
         aria-expanded={isOpen}
         aria-controls={isOpen ? id : undefined}
-        aria-label="Tied with the row above: why is it listed first?"
         onClick={() => setIsOpen((open) => !open)}
-        className="rounded px-0.5 text-[11px] leading-4 font-medium text-slate-600 underline decoration-dotted underline-offset-2 hover:text-slate-900"
+        className="block rounded px-0.5 text-[11px] leading-4 font-medium text-slate-600 underline decoration-dotted underline-offset-2 hover:text-slate-900"
       >
-        tie
+        tie<span className="sr-only"> with the row above: why is it listed second?</span>
       </button>
       {isOpen ? (
         <span

@@ -293,17 +293,19 @@ function Chip({
 }) {
   const other = r.kind === 'must' ? 'nice' : 'must';
   const tone = isRefused
-    ? 'bg-rose-50 text-rose-950 ring-rose-500'
-    : r.kind === 'must'
-      ? 'bg-indigo-50 text-indigo-950 ring-indigo-200'
-      : 'bg-slate-50 text-slate-900 ring-slate-300';
+    ? 'bg-rose-50 text-rose-950 ring-1 ring-rose-500'
+    : isEditing
+      ? 'bg-white text-slate-950 ring-2 ring-indigo-600'
+      : r.kind === 'must'
+        ? 'bg-indigo-50 text-indigo-950 ring-1 ring-indigo-200'
+        : 'bg-slate-50 text-slate-900 ring-1 ring-slate-300';
   const iconButton = 'flex size-6 items-center justify-center rounded-md text-current hover:bg-white focus-visible:bg-white';
   return (
     <li
       data-testid="requirement-chip"
       data-requirement-id={r.id}
       data-kind={r.kind}
-      className={`inline-flex max-w-full items-center gap-0.5 rounded-lg py-0.5 pr-0.5 pl-2 text-sm ring-1 ring-inset ${tone} ${isEditing ? 'ring-2 ring-indigo-600' : ''}`}
+      className={`inline-flex max-w-full items-center gap-0.5 rounded-lg py-0.5 pr-0.5 pl-2 text-sm ring-inset ${tone}`}
     >
       <span className="min-w-0 break-words">
         <span data-testid="chip-label">
