@@ -93,7 +93,8 @@ export function OccupationFit({ explanation }: { explanation: ScoreExplanation }
         {fit.job ? <> — the job is read as {fit.job.title}</> : ' — the job’s occupation was not recognised'}
         {fit.candidate ? <>; this resume as {fit.candidate.title}</> : '; this resume’s occupation was not recognised'}.
       </p>
-      {fit.detail ? <p className="text-xs text-slate-600">{fit.detail}</p> : null}
+      {/* For a related or unrelated pair the server's line says how they relate; for the same one it repeats the above. */}
+      {fit.detail && fit.level !== 'same' ? <p className="text-xs text-slate-600">{fit.detail}</p> : null}
     </div>
   );
 }
