@@ -4,10 +4,12 @@ import { createRequire } from 'node:module';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { CandidatePage, FileOutcome } from '@shortlist/contracts';
+import type { Candidate, CandidatePage, FileOutcome, Job, ScoreExplanation } from '@shortlist/contracts';
 import ExcelJS from 'exceljs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// The server's own reader, to check that an evidence snippet is words of the resume file it came from.
+import { extractText } from '../../backend/src/modules/screening/extract-text';
 import {
   assertPrerequisites,
   CHROMIUM,
@@ -72,12 +74,32 @@ async function shoot(name: string): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-1440.png`), fullPage: true });
   await page.setViewportSize(MOBILE);
-  // Let responsive layout and the chart's resize observer settle before capturing.
-  await page.waitForTimeout(400);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `${name}: page wider than a 375 px phone`).toBeLessThanOrEqual(0);
-  await expectAccessible(`${name} at 375`);
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-375.png`), fullPage: true });
+  try {
+    // Let responsive layout and the chart's resize observer settle before capturing.
+    await page.waitForTimeout(400);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `${name}: page wider than a 375 px phone`).toBeLessThanOrEqual(0);
+    await expectAccessible(`${name} at 375`);
+    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-375.png`), fullPage: true });
+  } finally {
+    // A failed check must not leave the later steps on a phone-sized page.
+    await page.setViewportSize(DESKTOP);
+    await page.waitForTimeout(200);
+  }
+}
+
+/** One part of the page at 1440 and 375, cut from a full-page capture (so the sticky header stays at the top). */
+async function shootPart(part: ReturnType<Page['locator']>, name: string): Promise<void> {
+  for (const [viewport, width] of [[DESKTOP, 1440], [MOBILE, 375]] as const) {
+    await page.setViewportSize(viewport);
+    await page.waitForTimeout(300);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const box = await part.boundingBox();
+    expect(box, `${name} is on the page`).not.toBeNull();
+    if (box) {
+      await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true, clip: box });
+    }
+  }
   await page.setViewportSize(DESKTOP);
   await page.waitForTimeout(200);
 }
@@ -351,7 +373,7 @@ describe.skipIf(skipBrowserJourney)('recruiter journey in a real browser', () =>
     const topRow = page.getByTestId('candidate-row').first();
     await topRow.getByRole('button', { name: /^Show details for / }).click();
     await page.getByRole('group', { name: 'Stage' }).waitFor();
-    await page.getByText('Skill coverage').waitFor();
+    await page.getByTestId('score-parts').waitFor();
     await page.getByTestId('history-entry').first().waitFor();
     await shoot('11-dashboard');
     await topRow.getByRole('button', { name: /^Hide details for / }).click();
@@ -418,6 +440,180 @@ describe.skipIf(skipBrowserJourney)('recruiter journey in a real browser', () =>
     expect(await page.getByTestId('candidate-row').count()).toBe(resumeFiles.length);
     const { user: after } = await apiGet<{ user: { free_trial_remaining: number } }>('/auth/me');
     expect(after.free_trial_remaining).toBe(before.free_trial_remaining);
+    expectNoConsoleErrors();
+  });
+
+  it('shows the evidence behind a score: each requirement with the resume line, and parts that add up to the Match %', async () => {
+    await page.goto(`${backend.url}/jobs/${jobId}`);
+    await page.getByRole('heading', { name: 'Senior Full-Stack Engineer' }).waitFor();
+    const { candidates } = await apiGet<CandidatePage>(`/jobs/${jobId}/candidates`);
+    const top = candidates[0] as Candidate;
+    const { explanation } = await apiGet<{ explanation: ScoreExplanation | null }>(`/jobs/${jobId}/candidates/${top.id}`);
+    expect(explanation, 'the pipeline stores an explanation with every score').not.toBeNull();
+    const evidenced = explanation?.requirements.filter((r) => r.is_met && r.evidence) ?? [];
+    expect(evidenced.length).toBeGreaterThan(2);
+
+    const row = page.locator(`[data-testid="candidate-row"][data-candidate-id="${top.id}"]`);
+    await row.getByRole('button', { name: /^Show details for / }).click();
+    const detail = page.locator(`#candidate-detail-${top.id}`);
+    await detail.getByTestId('requirement-outcome').first().waitFor();
+    // Every snippet shown is quoted as the resume's words, and those words are in the resume file.
+    const file = resumeFiles.find((f) => path.basename(f) === top.file_name) as string;
+    const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+    const resumeText = squash((await extractText({ fileName: path.basename(file), bytes: new Uint8Array(await readFile(file)) }, { maxFileSizeBytes: 8 << 20 })).text);
+    for (const outcome of evidenced) {
+      const quote = detail.locator(`[data-testid="requirement-outcome"][data-requirement="${outcome.label}"] [data-testid="requirement-evidence"]`);
+      expect(await quote.textContent()).toBe(`The resume says: “${outcome.evidence}”`);
+      expect(resumeText, `evidence for ${outcome.label}`).toContain(squash((outcome.evidence ?? '').replace(/^…|…$/g, '')));
+    }
+    const missing = explanation?.requirements.filter((r) => !r.is_met) ?? [];
+    expect(await detail.locator('[data-testid="requirement-outcome"][data-met="false"]').count()).toBe(missing.length);
+    // The parts table adds up to the Match % the row shows.
+    const points = (await detail.getByTestId('part-points').allTextContents()).filter((t) => t !== '—').map(Number);
+    const total = Number(await detail.getByTestId('points-total').textContent());
+    expect(points.reduce((sum, p) => sum + p, 0).toFixed(1)).toBe(total.toFixed(1));
+    expect(total).toBe(top.match_score);
+    expect(await detail.getByTestId('score-arithmetic').textContent()).toBe(explanation?.arithmetic);
+    await detail.getByTestId('occupation-fit').waitFor();
+    // Ranked first: it says why it is above the second row.
+    expect(await detail.getByTestId('rank-note').textContent()).toMatch(/^Ranking#1, above #2 \(.+\), because: .+/);
+    await shoot('18-evidence');
+    await shootPart(detail, '18-evidence-row');
+    await row.getByRole('button', { name: /^Hide details for / }).click();
+    expectNoConsoleErrors();
+  });
+
+  it('edits the requirements as chips and re-scores every candidate for free', async () => {
+    const { job } = await apiGet<{ job: Job }>(`/jobs/${jobId}`);
+    const requirements = job.requirements;
+    expect(requirements, 'the JD was read into requirements').not.toBeNull();
+    const { candidates } = await apiGet<CandidatePage>(`/jobs/${jobId}/candidates`);
+    const top = candidates[0] as Candidate;
+    const { user: before } = await apiGet<{ user: { free_trial_remaining: number; paid_credits: number } }>('/auth/me');
+    const balanceCard = page.locator('dl[aria-label="Summary"] dd.text-xl').nth(1);
+    const balanceBefore = await balanceCard.textContent();
+
+    await page.getByRole('button', { name: /^Job description & requirements/ }).click();
+    const editor = page.getByTestId('requirement-editor');
+    await editor.waitFor();
+    const mustChips = editor.getByRole('list', { name: /^Must-haves/ }).getByTestId('requirement-chip');
+    expect(await mustChips.count()).toBe(requirements?.requirements.filter((r) => r.kind === 'must').length);
+    // "A or B" is one chip.
+    const either =
+      requirements?.requirements.find((r) => r.alternatives.includes('Redis')) ?? requirements?.requirements.find((r) => r.alternatives.length > 1);
+    if (either) {
+      expect(await editor.locator(`[data-requirement-id="${either.id}"] [data-testid="chip-label"]`).textContent()).toBe(either.alternatives.join(' or '));
+    }
+    await expectAccessible('requirement editor');
+
+    // A must-have becomes a nice-to-have…
+    const demoted = requirements?.requirements.find((r) => r.kind === 'must' && r.label === 'JavaScript') ?? requirements?.requirements.find((r) => r.kind === 'must');
+    await editor.getByRole('button', { name: `Make ${demoted?.label} a nice-to-have` }).click();
+    expect(await editor.locator(`[data-requirement-id="${demoted?.id}"]`).getAttribute('data-kind')).toBe('nice');
+    // …a nice-to-have gets one more alternative, picked from the suggestions…
+    if (either) {
+      await editor.getByRole('button', { name: `Edit ${either.label}` }).click();
+      const alternative = editor.getByRole('combobox', { name: new RegExp(`^Add an alternative to ${either.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) });
+      await alternative.fill('rabbit');
+      await editor.getByRole('option', { name: 'RabbitMQ' }).waitFor();
+      await shoot('19-requirement-editor');
+      await alternative.focus();
+      await shootPart(editor, '19-requirement-editor-panel');
+      await editor.getByRole('option', { name: 'RabbitMQ' }).click();
+      await editor.getByRole('button', { name: 'Done' }).click();
+    }
+    // …and a skill nobody here has becomes a must-have; a skill the vocabulary does not know cannot.
+    const add = editor.getByRole('combobox', { name: 'Add a requirement' });
+    await add.fill('Quuxlang');
+    await editor.getByText('No skill Shortlist knows matches “Quuxlang”.').waitFor();
+    await editor.getByRole('button', { name: 'Add as must-have' }).click();
+    await editor.getByText('“Quuxlang” is not a skill Shortlist knows — choose one of the suggestions.').waitFor();
+    const { skills } = await apiGet<{ skills: string[] }>('/vocabulary/skills?q=cobol');
+    const cobol = skills.find((s) => s.toLowerCase() === 'cobol') as string;
+    expect(cobol).toBeDefined();
+    await add.fill('cobol');
+    await editor.getByRole('option', { name: cobol, exact: true }).click();
+    expect(await editor.getByRole('list', { name: /^Must-haves/ }).getByTestId('chip-label').allTextContents()).toContain(cobol);
+    await editor.getByText('Unsaved changes').waitFor();
+    await expectAccessible('requirement editor with edits');
+
+    await editor.getByRole('button', { name: 'Save & re-score' }).click();
+    await page.getByText(/candidates re-scored for free — no resume was read again and no credits were spent/).waitFor({ timeout: 60_000 });
+    const { job: saved } = await apiGet<{ job: Job }>(`/jobs/${jobId}`);
+    expect(saved.requirements?.requirements.find((r) => r.alternatives.includes(cobol))).toMatchObject({ kind: 'must', source: 'recruiter' });
+    expect(saved.requirements?.requirements.find((r) => r.id === demoted?.id)?.kind).toBe('nice');
+    expect(saved.required_skills).toContain(cobol);
+
+    // The candidate's Match % changed, the table shows the new one, and not one credit was spent.
+    const after = (await apiGet<{ candidate: Candidate }>(`/jobs/${jobId}/candidates/${top.id}`)).candidate;
+    expect(after.match_score).not.toBe(top.match_score);
+    expect(after.missing_skills).toContain(cobol);
+    const topRow = page.locator(`[data-testid="candidate-row"][data-candidate-id="${top.id}"]`);
+    await expect.poll(() => topRow.getByTestId('match-score').textContent()).toBe(`${Math.round(after.match_score ?? 0)} %`);
+    const { user: afterUser } = await apiGet<{ user: { free_trial_remaining: number; paid_credits: number } }>('/auth/me');
+    expect(afterUser.free_trial_remaining + afterUser.paid_credits).toBe(before.free_trial_remaining + before.paid_credits);
+    await expect.poll(() => balanceCard.textContent()).toBe(balanceBefore);
+    // Its evidence follows the new requirements.
+    await topRow.getByRole('button', { name: /^Show details for / }).click();
+    await page.locator(`#candidate-detail-${top.id} [data-testid="requirement-outcome"][data-requirement="${cobol}"][data-met="false"]`).waitFor();
+    await shoot('20-requirements-saved');
+    await topRow.getByRole('button', { name: /^Hide details for / }).click();
+    expectNoConsoleErrors();
+  });
+
+  it('compares two explained candidates: requirements with evidence, parts side by side, why one ranks first', async () => {
+    const { candidates } = await apiGet<CandidatePage>(`/jobs/${jobId}/candidates`);
+    const [first, second] = candidates as [Candidate, Candidate];
+    for (const candidate of [first, second]) {
+      await page.locator(`[data-testid="candidate-row"][data-candidate-id="${candidate.id}"]`).getByRole('checkbox').check();
+    }
+    await page.getByRole('button', { name: 'Compare' }).click();
+    await page.getByRole('heading', { name: 'Compare 2 candidates' }).waitFor();
+    const compared = page.getByRole('table', { name: 'Candidates compared' });
+    const { job } = await apiGet<{ job: Job }>(`/jobs/${jobId}`);
+    expect(await compared.getByTestId('compare-requirement').count()).toBe(job.requirements?.requirements.length);
+    expect(await compared.locator('[data-testid="compare-outcome"] blockquote').count()).toBeGreaterThan(2);
+    await compared.getByRole('rowheader', { name: 'Occupation', exact: true }).waitFor();
+    expect(await page.getByTestId('compare-ranking').textContent()).toContain('ranks above');
+    await shoot('21-compare-evidence');
+    await page.getByRole('link', { name: '← Back to the candidates' }).click();
+    await page.getByRole('heading', { name: 'Senior Full-Stack Engineer' }).waitFor();
+    expectNoConsoleErrors();
+  });
+
+  it('flags a resume sent again as another file as a possible duplicate, without naming a hidden candidate', async () => {
+    const { candidates } = await apiGet<CandidatePage>(`/jobs/${jobId}/candidates`);
+    // The lowest-ranked candidate is still unnamed under blind review.
+    const original = candidates[candidates.length - 1] as Candidate;
+    expect(original.is_identity_hidden).toBe(true);
+    const { candidate: revealed } = await apiGet<{ candidate: Candidate }>(`/jobs/${jobId}/candidates/${original.id}`);
+    expect(revealed.name).toBeNull();
+    const { files } = await apiGet<{ files: FileOutcome[] }>(`/jobs/${jobId}`);
+    const sourceName = files.find((f) => f.candidate_id === original.id)?.file_name;
+    const sourceFile = resumeFiles.find((f) => path.basename(f) === sourceName) as string;
+    expect(sourceFile, 'the original resume file').toBeDefined();
+    const { text } = await extractText({ fileName: path.basename(sourceFile), bytes: new Uint8Array(await readFile(sourceFile)) }, { maxFileSizeBytes: 8 << 20 });
+    const person = path.basename(sourceFile).replace(/\.\w+$/, '').split('-').map((w) => w[0]?.toUpperCase() + w.slice(1)).join(' ');
+    // The same resume as plain text with one line more: a new file (no byte-level duplicate), the same e-mail.
+    const again = path.join(tmp, 'resume-again.txt');
+    await writeFile(again, `${text}\nReferences available on request.\n`);
+
+    await page.getByRole('button', { name: 'Add resumes' }).click();
+    const uploader = page.locator('#add-resumes');
+    await uploader.locator('input[aria-label="Resume files"]').setInputFiles(again);
+    await uploader.getByRole('button', { name: 'Upload & screen 1' }).click();
+    await expect.poll(() => uploader.getByTestId('upload-item').getAttribute('data-status'), { timeout: 30_000 }).toBe('accepted');
+    const flagged = page.locator('[data-testid="candidate-row"]').filter({ has: page.getByTestId('duplicate-badge') });
+    await expect.poll(() => flagged.count(), { timeout: 30_000 }).toBe(1);
+    const badge = flagged.getByTestId('duplicate-badge');
+    const { candidates: after } = await apiGet<CandidatePage>(`/jobs/${jobId}/candidates`);
+    const duplicate = after.find((c) => c.duplicate_of !== null) as Candidate;
+    expect(duplicate.duplicate_of).toBe(original.id);
+    expect(await badge.textContent()).toBe(`Possible duplicate of Candidate #${original.id} · ${duplicate.duplicate_reason}`);
+    expect(await badge.textContent()).not.toContain(person.split(' ')[1] ?? person);
+    await shoot('22-possible-duplicate');
+    await badge.getByRole('button', { name: `Go to the row of Candidate #${original.id}` }).click();
+    expect(await page.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('data-candidate-id'))).toBe(String(original.id));
     expectNoConsoleErrors();
   });
 
@@ -521,6 +717,22 @@ describe.skipIf(skipBrowserJourney)('recruiter journey in a real browser', () =>
     // The table is above the fold at 1440×900: its first rows are on screen without scrolling.
     const firstRowBottom = ((await rows.nth(2).boundingBox())?.y ?? 9999) + ((await rows.nth(2).boundingBox())?.height ?? 0);
     expect(firstRowBottom, 'three candidate rows visible at 1440×900').toBeLessThan(DESKTOP.height);
+    // Neighbours that show the same Match % say why one is first, from the scores the API sent.
+    const firstPage = await apiGet<CandidatePage>(`/jobs/${bigJob}/candidates`);
+    const tied = firstPage.candidates.findIndex((c, i) => i > 0 && Math.round(c.match_score ?? -1) === Math.round(firstPage.candidates[i - 1]?.match_score ?? -2));
+    expect(tied, 'the seeded job has neighbours at the same Match %').toBeGreaterThan(0);
+    const [upper, lower] = [firstPage.candidates[tied - 1] as Candidate, firstPage.candidates[tied] as Candidate];
+    const tiedRow = rows.nth(tied);
+    await tiedRow.getByTestId('tie-note').click();
+    const reason = (await tiedRow.getByTestId('tie-reason').textContent()) ?? '';
+    if (upper.match_score === lower.match_score) {
+      expect(reason).toContain(`exactly ${upper.match_score?.toFixed(1)} %`);
+    } else {
+      expect(reason).toContain(`${upper.match_score?.toFixed(1)} % and this one ${lower.match_score?.toFixed(1)} %`);
+    }
+    await expectAccessible('big job, a tie explained');
+    await page.keyboard.press('Escape');
+    await tiedRow.getByTestId('tie-reason').waitFor({ state: 'detached' });
     await shoot('14-big-job');
     await page.setViewportSize(MOBILE);
     await page.waitForTimeout(300);

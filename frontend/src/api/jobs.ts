@@ -35,7 +35,8 @@ export const jobsApi = {
     form.append('jd_file', file, file.name);
     return api.post('/jobs', form, {}, jobResponse);
   },
-  update: (id: number, body: UpdateJobRequest) => api.patch(`/jobs/${id}`, body, {}, jobResponse),
+  /** `quiet`: the caller shows a refusal itself (the requirement editor shows it on the chips). */
+  update: (id: number, body: UpdateJobRequest, quiet = false) => api.patch(`/jobs/${id}`, body, { quiet }, jobResponse),
   remove: (id: number) => api.delete<object>(`/jobs/${id}`),
   uploadResumes: (id: number, files: File[], onProgress?: (event: AxiosProgressEvent) => void) => {
     const form = new FormData();

@@ -4,6 +4,7 @@ import { billingApi } from './billing';
 import { candidatesApi } from './candidates';
 import { ApiError } from './client';
 import { jobsApi } from './jobs';
+import { vocabularyApi } from './vocabulary';
 
 /** Every server read goes through TanStack Query with these keys; a write invalidates what it changed. */
 export const queryKeys = {
@@ -18,6 +19,7 @@ export const queryKeys = {
   skills: (jobId: number) => ['candidates', jobId, 'skills'] as const,
   candidate: (jobId: number, candidateId: number) => ['candidates', jobId, 'detail', candidateId] as const,
   compare: (jobId: number, ids: number[]) => ['candidates', jobId, 'compare', ids] as const,
+  skillVocabulary: (query: string) => ['vocabulary', 'skills', query.toLowerCase()] as const,
 };
 
 /** Retries only what a retry can fix (the network, a 5xx); a 4xx answer is the answer. */
@@ -78,3 +80,16 @@ export const useCandidateDetail = (jobId: number, candidateId: number) =>
 
 export const useCompare = (jobId: number, ids: number[]) =>
   useQuery({ queryKey: queryKeys.compare(jobId, ids), queryFn: () => candidatesApi.compare(jobId, ids), enabled: ids.length >= 2 });
+
+/**
+ * Vocabulary skills for what the recruiter is typing (the requirement editor); asked only for a non-blank query.
+ * The vocabulary does not change while the app runs, so answers stay fresh.
+ */
+export const useSkillVocabulary = (query: string) =>
+  useQuery({
+    queryKey: queryKeys.skillVocabulary(query),
+    queryFn: async () => (await vocabularyApi.searchSkills(query)).skills,
+    enabled: query.trim() !== '',
+    staleTime: Infinity,
+    placeholderData: keepPreviousData,
+  });

@@ -1,8 +1,9 @@
 import { updateJobRequestSchema, type Job, type UpdateJobRequest } from '@shortlist/contracts';
 import { useState, type FormEvent } from 'react';
-import { formatPercent, formatYears } from '../lib/format';
+import { formatInteger, formatPercent, formatYears } from '../lib/format';
 import { fieldErrors } from '../lib/validation';
-import { Button, Card, TextArea, TextField } from './ui';
+import { RequirementEditor } from './requirements/RequirementEditor';
+import { Alert, Button, Card, TextArea, TextField } from './ui';
 
 const COLLAPSED_CHARS = 600;
 
@@ -24,6 +25,14 @@ export function JobDescriptionPanel({
   const [threshold, setThreshold] = useState(String(job.shortlist_threshold));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [isSaving, setIsSaving] = useState(false);
+  const [rescored, setRescored] = useState<{ count: number; at: string } | null>(null);
+  const requirements = job.requirements;
+  const mustCount = requirements
+    ? requirements.requirements.filter((r) => r.kind === 'must').length
+    : job.required_skills.length;
+  const niceCount = requirements ? requirements.requirements.filter((r) => r.kind === 'nice').length : 0;
+  const yearsAsked = requirements ? requirements.min_years_overall : job.required_years;
+  const hasRecruiterEdits = requirements?.requirements.some((r) => r.source === 'recruiter') ?? false;
   const isLong = job.description.length > COLLAPSED_CHARS;
   const shown =
     isLong && !isExpanded ? `${job.description.slice(0, COLLAPSED_CHARS).trimEnd()}…` : job.description;
@@ -76,13 +85,19 @@ export function JobDescriptionPanel({
           onClick={() => setIsOpen((open) => !open)}
           className="inline-flex items-center gap-2 text-left hover:text-indigo-700"
         >
-          <svg viewBox="0 0 20 20" className={`size-4 transition-transform ${isOpen ? 'rotate-90' : ''}`} fill="currentColor" aria-hidden="true">
+          <svg
+            viewBox="0 0 20 20"
+            className={`size-4 transition-transform ${isOpen ? 'rotate-90' : ''}`}
+            fill="currentColor"
+            aria-hidden="true"
+          >
             <path d="M7.3 14.7a1 1 0 010-1.4L10.6 10 7.3 6.7a1 1 0 011.4-1.4l4 4a1 1 0 010 1.4l-4 4a1 1 0 01-1.4 0z" />
           </svg>
-          Job description
+          Job description &amp; requirements
           <span className="hidden font-normal text-slate-600 sm:inline">
-            · threshold {formatPercent(job.shortlist_threshold)} · {job.required_skills.length} required skills
-            {job.required_years === null ? '' : ` · ${formatYears(job.required_years)}`}
+            · threshold {formatPercent(job.shortlist_threshold)} · {mustCount} must-haves
+            {requirements ? ` · ${niceCount} nice-to-haves` : ''}
+            {yearsAsked === null ? '' : ` · ${formatYears(yearsAsked)}`}
           </span>
         </button>
       }
@@ -125,6 +140,9 @@ export function JobDescriptionPanel({
           <p className="text-xs text-slate-600">
             Saving re-scores every candidate against the new text. Resumes aren't re-read and no credits are
             spent.
+            {hasRecruiterEdits
+              ? ' A changed description is read into new requirements, replacing your edits to the chips.'
+              : ''}
           </p>
           <div className="flex gap-2">
             <Button type="submit" isBusy={isSaving}>
@@ -136,8 +154,8 @@ export function JobDescriptionPanel({
           </div>
         </form>
       ) : (
-        <div id={bodyId}>
-          <dl className="mb-4 grid grid-cols-2 gap-x-6 gap-y-3 text-sm sm:flex sm:flex-wrap">
+        <div id={bodyId} className="space-y-5">
+          <dl className="grid grid-cols-2 gap-x-6 gap-y-3 text-sm sm:flex sm:flex-wrap">
             <div>
               <dt className="text-xs text-slate-600">Shortlist threshold</dt>
               <dd className="font-semibold text-slate-900">{formatPercent(job.shortlist_threshold)}</dd>
@@ -145,40 +163,71 @@ export function JobDescriptionPanel({
             <div>
               <dt className="text-xs text-slate-600">Required experience</dt>
               <dd className="font-semibold text-slate-900">
-                {job.required_years === null ? 'Not stated' : formatYears(job.required_years)}
+                {yearsAsked === null ? 'Not stated' : formatYears(yearsAsked)}
               </dd>
             </div>
-            <div className="col-span-2 min-w-0 sm:flex-1">
-              <dt className="text-xs text-slate-600">Required skills ({job.required_skills.length})</dt>
-              <dd className="mt-1 flex flex-wrap gap-1">
-                {job.required_skills.length === 0 ? (
-                  <span className="text-slate-600">None detected</span>
-                ) : null}
-                {job.required_skills.map((skill) => (
-                  <span
-                    key={skill}
-                    className="rounded-md bg-indigo-50 px-1.5 py-0.5 text-xs font-medium text-indigo-700"
-                  >
-                    {skill}
-                  </span>
-                ))}
-              </dd>
-            </div>
+            {requirements ? null : (
+              <div className="col-span-2 min-w-0 sm:flex-1">
+                <dt className="text-xs text-slate-600">Required skills ({job.required_skills.length})</dt>
+                <dd className="mt-1 flex flex-wrap gap-1">
+                  {job.required_skills.length === 0 ? (
+                    <span className="text-slate-600">None detected</span>
+                  ) : null}
+                  {job.required_skills.map((skill) => (
+                    <span
+                      key={skill}
+                      className="rounded-md bg-indigo-50 px-1.5 py-0.5 text-xs font-medium text-indigo-700"
+                    >
+                      {skill}
+                    </span>
+                  ))}
+                </dd>
+              </div>
+            )}
           </dl>
-          <p className="text-sm leading-relaxed whitespace-pre-line text-slate-700" id={`jd-${job.id}`}>
-            {shown}
-          </p>
-          {isLong ? (
-            <button
-              type="button"
-              aria-expanded={isExpanded}
-              aria-controls={`jd-${job.id}`}
-              onClick={() => setIsExpanded((open) => !open)}
-              className="mt-2 text-sm font-semibold text-indigo-600 hover:text-indigo-500"
-            >
-              {isExpanded ? 'Show less' : 'Show full description'}
-            </button>
+          {rescored ? (
+            <Alert tone="success">
+              Saved at {rescored.at}: {formatInteger(rescored.count)} candidates re-scored for free — no
+              resume was read again and no credits were spent.
+            </Alert>
           ) : null}
+          {requirements ? (
+            <RequirementEditor
+              // A new saved shape (this save, or another tab's) starts a fresh draft.
+              key={JSON.stringify(requirements)}
+              jobId={job.id}
+              saved={requirements}
+              isLocked={isLocked}
+              onSaved={(updated) =>
+                setRescored({
+                  count: updated.candidate_count,
+                  at: new Date().toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit' }),
+                })
+              }
+            />
+          ) : (
+            <p className="text-xs text-slate-600">
+              This job was read before requirements became editable chips. Change and save its description to
+              read it again as must-haves and nice-to-haves you can edit.
+            </p>
+          )}
+          <div>
+            <h3 className="mb-1 text-sm font-semibold text-slate-900">Description</h3>
+            <p className="text-sm leading-relaxed whitespace-pre-line text-slate-700" id={`jd-${job.id}`}>
+              {shown}
+            </p>
+            {isLong ? (
+              <button
+                type="button"
+                aria-expanded={isExpanded}
+                aria-controls={`jd-${job.id}`}
+                onClick={() => setIsExpanded((open) => !open)}
+                className="mt-2 text-sm font-semibold text-indigo-600 hover:text-indigo-500"
+              >
+                {isExpanded ? 'Show less' : 'Show full description'}
+              </button>
+            ) : null}
+          </div>
         </div>
       )}
     </Card>

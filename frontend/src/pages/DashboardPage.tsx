@@ -218,7 +218,8 @@ function Dashboard({ jobId }: { jobId: number }) {
 
       <SummaryCards stats={stats.isError ? 'unavailable' : (stats.data ?? null)} />
 
-      <JobDescriptionPanel key={`${job.id}-${job.updated_at}`} job={job} onSave={saveJob} isLocked={isProcessing} />
+      {/* Keyed by job only: a save keeps the panel open (the requirement editor restarts its own draft). */}
+      <JobDescriptionPanel key={job.id} job={job} onSave={saveJob} isLocked={isProcessing} />
 
       <div className="grid grid-cols-1 gap-4 xl:grid-cols-[16rem_minmax(0,1fr)]">
         <div className="order-2 min-w-0 space-y-4 xl:order-1">

@@ -1,4 +1,4 @@
-import type { Candidate, Job, Stats } from '@shortlist/contracts';
+import type { Candidate, Job, JobRequirements, ScoreExplanation, ScorePart, Stats } from '@shortlist/contracts';
 
 let nextId = 1;
 
@@ -76,6 +76,98 @@ export function makeJob(overrides: Partial<Job> = {}): Job {
     created_at: '2026-01-01T00:00:00Z',
     updated_at: '2026-01-01T00:00:00Z',
     completed_at: null,
+    ...overrides,
+  };
+}
+
+/** Parsed JD requirements: Python and "MySQL or PostgreSQL" must-haves, Kubernetes nice-to-have; override any field. */
+export function makeRequirements(overrides: Partial<JobRequirements> = {}): JobRequirements {
+  return {
+    version: 1,
+    requirements: [
+      { id: 'r1', label: 'Python', kind: 'must', alternatives: ['Python'], min_years: 4, source: 'jd', jd_snippet: '- 4+ years of Python' },
+      {
+        id: 'r2',
+        label: 'MySQL or PostgreSQL',
+        kind: 'must',
+        alternatives: ['MySQL', 'PostgreSQL'],
+        min_years: null,
+        source: 'jd',
+        jd_snippet: '- MySQL or PostgreSQL',
+      },
+      { id: 'r3', label: 'Kubernetes', kind: 'nice', alternatives: ['Kubernetes'], min_years: null, source: 'jd', jd_snippet: '- Kubernetes' },
+    ],
+    min_years_overall: 5,
+    occupations: [{ code: '15-1252.00', title: 'Software Developers', score: 0.8 }],
+    soft_skills: ['communication'],
+    employer_names: ['Northwind Logistics'],
+    ...overrides,
+  };
+}
+
+const part = (key: ScorePart['key'], label: string, weight: number, value: number, points: number, detail: string): ScorePart => ({
+  key,
+  label,
+  value,
+  weight,
+  applies: true,
+  points,
+  detail,
+});
+
+/**
+ * A score explanation whose exact points (26.25 + 2.45 + 40 + 8.2 + 7.6 = 84.5) round one by one to 84.6: the view
+ * must still add up. Override any field.
+ */
+export function makeExplanation(overrides: Partial<ScoreExplanation> = {}): ScoreExplanation {
+  return {
+    version: 1,
+    match_score: 84.5,
+    fine_score: 84.50312,
+    parts: [
+      part('requirements', 'Must-have requirements', 0.35, 75, 26.25, '3 of 4 must-haves met'),
+      part('nice_to_have', 'Nice-to-haves', 0.05, 49, 2.45, '1 of 2 nice-to-haves met'),
+      part('occupation', 'Occupation fit', 0.4, 100, 40, 'same occupation: Software Developers'),
+      part('semantic', 'Semantic similarity', 0.1, 82, 8.2, 'cosine 0.230 (lexical), rescaled from 0.08..0.271'),
+      part('experience', 'Experience', 0.1, 76, 7.6, '3.8 of 5 years asked'),
+    ],
+    arithmetic: '(0.35×75.0 + 0.05×49.0 + 0.40×100.0 + 0.10×82.0 + 0.10×76.0) ÷ 1.00 = 84.5',
+    requirements: [
+      {
+        id: 'r1',
+        label: 'Python',
+        kind: 'must',
+        is_met: true,
+        matched_skill: 'Python',
+        evidence: 'Built Python services on PostgreSQL, shipped with Docker.',
+        min_years: 4,
+        candidate_years: 3,
+        credit: 0.75,
+      },
+      {
+        id: 'r2',
+        label: 'MySQL or PostgreSQL',
+        kind: 'must',
+        is_met: true,
+        matched_skill: 'PostgreSQL',
+        evidence: 'Led the migration from MySQL to PostgreSQL.',
+        min_years: null,
+        candidate_years: 6,
+        credit: 1,
+      },
+      { id: 'r3', label: 'Kubernetes', kind: 'nice', is_met: false, matched_skill: null, evidence: null, min_years: null, candidate_years: null, credit: 0 },
+    ],
+    occupation: {
+      level: 'same',
+      value: 100,
+      job: { code: '15-1252.00', title: 'Software Developers', score: 0.8 },
+      candidate: { code: '15-1252.00', title: 'Software Developers', score: 0.7 },
+      detail: 'same occupation: Software Developers',
+    },
+    semantic_similarity: 0.23,
+    embedder: 'lexical',
+    matched_skills: ['Python', 'MySQL or PostgreSQL'],
+    missing_skills: [],
     ...overrides,
   };
 }

@@ -1,26 +1,69 @@
-import type { Candidate, CandidateHistoryEntry, CandidateStage } from '@shortlist/contracts';
+import type { Candidate, CandidateHistoryEntry, CandidateStage, ScoreExplanation } from '@shortlist/contracts';
 import { useId, useState, type FormEvent } from 'react';
+import { Link } from 'react-router-dom';
 import { useCandidateDetail } from '../../api/queries';
+import { displayName } from '../../lib/candidate-name';
 import { formatDate, formatPhone, formatYears } from '../../lib/format';
+import { whyRanksAbove, whyRowRanksAbove } from '../../lib/ranking';
 import { STAGE_LABELS, STAGE_ORDER } from '../../lib/stages';
 import { Button, Spinner } from '../ui';
 import { RecommendationBadge, StageBadge } from './badges';
+import { DuplicateBadge } from './DuplicateBadge';
 import { useAddNote, useSetStage } from './mutations';
-import { RequirementList } from './RequirementList';
+import { OccupationFit, RequirementList } from './RequirementList';
 import { ScoreBreakdown } from './ScoreBreakdown';
 
-/** The expanded row: contact, the score's parts and requirements, the decision, and the history with notes. */
-export function CandidateDetail({ jobId, candidate }: { jobId: number; candidate: Candidate }) {
+/**
+ * The expanded row: contact, how the file was read, a possible duplicate, every requirement with its resume
+ * evidence, how the parts add up to the Match % and why it ranks above the next row, the decision, and the
+ * history with notes.
+ */
+export function CandidateDetail({
+  jobId,
+  candidate,
+  ranking,
+  original,
+  onShowRow,
+}: {
+  jobId: number;
+  candidate: Candidate;
+  /** Set when the table is in score order: this row's rank and the row below it on the page (if any). */
+  ranking?: { rank: number; below: Candidate | undefined };
+  /** The earlier candidate this one may duplicate, when their row is on the page. */
+  original?: Candidate;
+  onShowRow?: (candidateId: number) => void;
+}) {
   const detail = useCandidateDetail(jobId, candidate.id);
   const shown = detail.data?.candidate ?? candidate;
+  const explanation = detail.data?.explanation ?? null;
+  const isLoading = detail.isPending;
   return (
     <div className="grid min-w-0 gap-6 lg:grid-cols-3">
       <div className="min-w-0 space-y-4">
         <Contact candidate={shown} />
-        <RequirementList candidate={shown} />
+        <ProcessingNotes notes={shown.processing_notes} />
+        {shown.duplicate_of !== null ? (
+          <div className="space-y-1">
+            <DuplicateBadge jobId={jobId} candidate={shown} original={original} onShowOriginal={onShowRow} />
+            <p className="text-xs text-slate-700">
+              <Link
+                to={`/jobs/${jobId}/compare?ids=${shown.duplicate_of},${shown.id}`}
+                className="font-semibold text-indigo-700 hover:underline"
+              >
+                Compare the two side by side
+              </Link>{' '}
+              before deciding; the earlier upload keeps its place.
+            </p>
+          </div>
+        ) : null}
+        {isLoading ? <Spinner className="size-4" label="Loading the evidence…" /> : <RequirementList candidate={shown} explanation={explanation} />}
       </div>
       <div className="min-w-0 space-y-4">
-        <ScoreBreakdown candidate={shown} />
+        {isLoading ? null : <ScoreBreakdown candidate={shown} explanation={explanation} />}
+        {explanation ? <OccupationFit explanation={explanation} /> : null}
+        {ranking && ranking.below && !isLoading ? (
+          <RankNote jobId={jobId} upper={shown} upperExplanation={explanation} rank={ranking.rank} below={ranking.below} />
+        ) : null}
         <p className="text-xs text-slate-600">
           Recommendation: <RecommendationBadge status={shown.status} /> — the score only recommends; a person decides.
         </p>
@@ -29,6 +72,60 @@ export function CandidateDetail({ jobId, candidate }: { jobId: number; candidate
         <StageControl jobId={jobId} candidate={shown} />
         <History jobId={jobId} candidate={shown} entries={detail.data?.history} isLoading={detail.isPending} />
       </div>
+    </div>
+  );
+}
+
+/** How the file was read, when the recruiter should know ("Only the first 30 of 3,000 pages were read."). */
+function ProcessingNotes({ notes }: { notes: string[] }) {
+  if (notes.length === 0) {
+    return null;
+  }
+  return (
+    <div className="rounded-lg bg-amber-50 px-3 py-2 text-xs text-amber-950 ring-1 ring-amber-200" data-testid="processing-notes">
+      <p className="font-semibold">How this file was read</p>
+      <ul className="mt-0.5 list-disc space-y-0.5 pl-4">
+        {notes.map((note) => (
+          <li key={note}>{note}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/**
+ * "Ranks #3, above #4 (Candidate #812), because …": from both explanations when they exist (the part that moves
+ * the most points, or the finer score), else from the two rows' scores.
+ */
+function RankNote({
+  jobId,
+  upper,
+  upperExplanation,
+  rank,
+  below,
+}: {
+  jobId: number;
+  upper: Candidate;
+  upperExplanation: ScoreExplanation | null;
+  rank: number;
+  below: Candidate;
+}) {
+  const next = useCandidateDetail(jobId, below.id);
+  if (next.isPending) {
+    return <Spinner className="size-4" label="Comparing with the next row…" />;
+  }
+  const belowExplanation = next.data?.explanation ?? null;
+  const reason =
+    upperExplanation && belowExplanation
+      ? whyRanksAbove(upperExplanation, belowExplanation)
+      : whyRowRanksAbove(upper, next.data?.candidate ?? below);
+  return (
+    <div className="space-y-1" data-testid="rank-note">
+      <h4 className="text-xs font-semibold tracking-wide text-slate-600 uppercase">Ranking</h4>
+      <p className="text-sm text-slate-800">
+        <strong className="font-semibold">#{rank}</strong>, above #{rank + 1} ({displayName(below)}), because:{' '}
+        {reason}
+      </p>
     </div>
   );
 }

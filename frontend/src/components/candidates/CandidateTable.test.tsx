@@ -1,6 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { MemoryRouter } from 'react-router-dom';
 import { describe, expect, it, vi } from 'vitest';
 import { createQueryClient } from '../../api/queries';
 import { makeCandidate } from '../../test/factories';
@@ -22,9 +23,11 @@ function renderTable(overrides: Partial<Parameters<typeof CandidateTable>[0]> = 
     ...overrides,
   };
   render(
-    <QueryClientProvider client={createQueryClient()}>
-      <CandidateTable {...props} />
-    </QueryClientProvider>,
+    <MemoryRouter>
+      <QueryClientProvider client={createQueryClient()}>
+        <CandidateTable {...props} />
+      </QueryClientProvider>
+    </MemoryRouter>,
   );
   return props;
 }
@@ -65,5 +68,49 @@ describe('CandidateTable', () => {
     await userEvent.click(screen.getByRole('checkbox', { name: 'Select every candidate on this page' }));
     expect(props.onToggleAll).toHaveBeenCalledWith(true);
     expect(screen.getByRole('columnheader', { name: /Match%/ })).toHaveAttribute('aria-sort', 'descending');
+  });
+
+  it('flags a possible duplicate with its reason, names a hidden original by number only, and takes you to its row', async () => {
+    renderTable({
+      candidates: [
+        makeCandidate({ id: 41, name: 'Secret Person', email: null, is_identity_hidden: true }),
+        makeCandidate({ id: 42, name: null, is_identity_hidden: true, duplicate_of: 41, duplicate_reason: 'same e-mail address' }),
+        makeCandidate({ id: 43, name: 'Dana Diaz', duplicate_of: 7, duplicate_reason: 'nearly the same resume (92% of its text in common)' }),
+      ],
+    });
+    const [original, again, other] = screen.getAllByTestId('candidate-row') as [HTMLElement, HTMLElement, HTMLElement];
+    expect(within(original).queryByTestId('duplicate-badge')).toBeNull();
+    expect(within(again).getByTestId('duplicate-badge')).toHaveTextContent('Possible duplicate of Candidate #41 · same e-mail address');
+    expect(screen.queryByText(/Secret Person/)).toBeNull();
+    await userEvent.click(within(again).getByRole('button', { name: 'Go to the row of Candidate #41' }));
+    expect(within(original).getByRole('button', { name: 'Show details for Candidate #41' })).toHaveFocus();
+    // The earlier candidate is on another page: open both side by side instead.
+    expect(within(other).getByRole('link', { name: 'Compare with Candidate #7' })).toHaveAttribute('href', '/jobs/1/compare?ids=7,43');
+    expect(within(other).getByTestId('duplicate-badge')).toHaveTextContent('nearly the same resume (92% of its text in common)');
+  });
+
+  it('marks a row that shows the same Match % as the row above, and says why it is listed second', async () => {
+    const candidates = [
+      makeCandidate({ id: 1, match_score: 84.4, fine_score: 84.4302 }),
+      makeCandidate({ id: 2, match_score: 83.6, fine_score: 83.6011 }),
+      makeCandidate({ id: 3, match_score: 80.2, fine_score: 80.2 }),
+    ];
+    renderTable({ candidates });
+    const rows = screen.getAllByTestId('candidate-row');
+    expect(rows.map((row) => within(row).queryByTestId('tie-note') !== null)).toEqual([false, true, false]);
+    await userEvent.click(within(rows[1]!).getByTestId('tie-note'));
+    expect(within(rows[1]!).getByTestId('tie-reason')).toHaveTextContent(
+      'Both show 84 %; before rounding the row above scores 84.4 % and this one 83.6 %.',
+    );
+    await userEvent.keyboard('{Escape}');
+    expect(screen.queryByTestId('tie-reason')).toBeNull();
+  });
+
+  it('shows no ties outside the score order', () => {
+    renderTable({
+      candidates: [makeCandidate({ match_score: 84.4 }), makeCandidate({ match_score: 83.6 })],
+      sort: { sort: 'name', order: 'asc' },
+    });
+    expect(screen.queryByTestId('tie-note')).toBeNull();
   });
 });

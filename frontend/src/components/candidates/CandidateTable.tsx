@@ -1,8 +1,12 @@
 import type { Candidate, CandidateSort } from '@shortlist/contracts';
-import { Fragment, useSyncExternalStore } from 'react';
+import { Fragment, useRef, useSyncExternalStore } from 'react';
+import { displayName } from '../../lib/candidate-name';
 import { formatPercent, formatPhone, formatYears } from '../../lib/format';
+import { tieNote } from '../../lib/ranking';
 import { RecommendationBadge, StageBadge } from './badges';
 import { CandidateDetail } from './CandidateDetail';
+import { DuplicateBadge } from './DuplicateBadge';
+import { TieNote } from './TieNote';
 
 const MAX_SKILL_CHIPS = 2;
 
@@ -66,13 +70,6 @@ function rowTone(candidate: Candidate, threshold: number): string {
   return isAboveThreshold(candidate, threshold) ? 'bg-emerald-50/50 hover:bg-emerald-50' : 'hover:bg-slate-50';
 }
 
-function displayName(candidate: Candidate): string {
-  if (candidate.is_identity_hidden) {
-    return `Candidate #${candidate.id}`;
-  }
-  return candidate.name ?? candidate.file_name ?? `Candidate #${candidate.id}`;
-}
-
 interface Props {
   jobId: number;
   candidates: Candidate[];
@@ -85,14 +82,24 @@ interface Props {
   expanded: ReadonlySet<number>;
   onToggleExpanded: (candidateId: number) => void;
   isBusy: boolean;
+  /** Rows before this page ((page − 1) × page size), so a row knows its rank. */
+  rankOffset?: number;
 }
 
 export function CandidateTable(props: Props) {
   const { jobId, candidates, threshold, sort, selected, expanded } = props;
   const isAllSelected = candidates.length > 0 && candidates.every((c) => selected.has(c.id));
   const columnCount = useVisibleColumnCount();
+  const tableRef = useRef<HTMLTableElement>(null);
+  // Ranks (and ties, and "ranks above") only mean something in the score's own order.
+  const isRanked = sort.sort === 'match' && sort.order === 'desc';
+  const byId = new Map(candidates.map((c) => [c.id, c]));
+  // "Possible duplicate of …" takes the keyboard (and the eye) to the earlier candidate's row.
+  const showRow = (candidateId: number) =>
+    tableRef.current?.querySelector<HTMLElement>(`tr[data-candidate-id="${candidateId}"] [data-action="expand"]`)?.focus();
   return (
     <table
+      ref={tableRef}
       className="w-full table-fixed text-left text-sm"
       aria-label="Candidates"
       aria-busy={props.isBusy}
@@ -135,10 +142,14 @@ export function CandidateTable(props: Props) {
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
-        {candidates.map((candidate) => {
+        {candidates.map((candidate, index) => {
           const isExpanded = expanded.has(candidate.id);
           const detailId = `candidate-detail-${candidate.id}`;
           const name = displayName(candidate);
+          const above = index > 0 ? candidates[index - 1] : undefined;
+          const below = candidates[index + 1];
+          const tie = isRanked && above ? tieNote(above, candidate) : null;
+          const rank = (props.rankOffset ?? 0) + index + 1;
           return (
             <Fragment key={candidate.id}>
               <tr
@@ -159,6 +170,7 @@ export function CandidateTable(props: Props) {
                     />
                     <button
                       type="button"
+                      data-action="expand"
                       aria-expanded={isExpanded}
                       aria-controls={isExpanded ? detailId : undefined}
                       aria-label={`${isExpanded ? 'Hide' : 'Show'} details for ${name}`}
@@ -181,8 +193,24 @@ export function CandidateTable(props: Props) {
                     {name}
                   </div>
                   <div className="truncate text-xs text-slate-600" title={candidate.current_title ?? undefined}>
+                    {candidate.processing_notes.length > 0 ? (
+                      <span className="mr-1 text-amber-800" title={candidate.processing_notes.join(' ')}>
+                        <span aria-hidden="true">ⓘ</span>
+                        <span className="sr-only">How this file was read: {candidate.processing_notes.join(' ')} </span>
+                      </span>
+                    ) : null}
                     {candidate.current_title ?? '—'}
                   </div>
+                  {candidate.duplicate_of !== null ? (
+                    <div className="mt-1">
+                      <DuplicateBadge
+                        jobId={jobId}
+                        candidate={candidate}
+                        original={byId.get(candidate.duplicate_of)}
+                        onShowOriginal={showRow}
+                      />
+                    </div>
+                  ) : null}
                 </td>
                 <td className="hidden truncate px-2 py-2 align-top text-slate-700 xl:table-cell" title={candidate.email ?? undefined}>
                   {candidate.email ?? <span className="text-slate-600">{candidate.is_identity_hidden ? 'hidden' : '—'}</span>}
@@ -200,6 +228,7 @@ export function CandidateTable(props: Props) {
                   <span data-testid="match-score" className="font-semibold text-slate-900 tabular-nums">
                     {formatPercent(candidate.match_score)}
                   </span>
+                  {tie ? <TieNote reason={tie} /> : null}
                 </td>
                 <td className="hidden px-2 py-2 align-top md:table-cell">
                   <RecommendationBadge status={candidate.status} />
@@ -216,7 +245,13 @@ export function CandidateTable(props: Props) {
               {isExpanded ? (
                 <tr id={detailId} className="bg-slate-50/70">
                   <td colSpan={columnCount} className="px-3 py-4 sm:px-6">
-                    <CandidateDetail jobId={jobId} candidate={candidate} />
+                    <CandidateDetail
+                      jobId={jobId}
+                      candidate={candidate}
+                      ranking={isRanked ? { rank, below } : undefined}
+                      original={candidate.duplicate_of === null ? undefined : byId.get(candidate.duplicate_of)}
+                      onShowRow={showRow}
+                    />
                   </td>
                 </tr>
               ) : null}

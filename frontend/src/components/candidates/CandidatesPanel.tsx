@@ -164,6 +164,7 @@ export function CandidatesPanel({
               expanded={expanded}
               onToggleExpanded={(id) => setExpanded((current) => toggle(current, id))}
               isBusy={result.isFetching}
+              rankOffset={(data.page - 1) * data.page_size}
             />
           ) : null}
           {!data && result.isPending ? (
