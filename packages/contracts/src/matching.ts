@@ -158,7 +158,8 @@ export type OccupationFit = z.infer<typeof occupationFitSchema>;
 /**
  * How one candidate's Match % came about: `match_score` = Σ parts' points, rounded to one decimal;
  * `fine_score` is the same sum unrounded plus a tie-break (always < 0.05), so candidates with equal Match % still
- * rank deterministically — sort by `fine_score` desc, then candidate id asc. `compareExplanations` (backend)
+ * rank deterministically — sort by `fine_score` desc, then candidate id desc (the newer upload first: the
+ * list walks one index in one direction). `compareExplanations` (backend)
  * says in words why one candidate ranks above another.
  */
 export const scoreExplanationSchema = z.object({

@@ -242,3 +242,15 @@ describe('extractText on a DOCX whose table names a table style', () => {
     expect(doc.text).toContain('Python');
   });
 });
+
+describe('extractText given a Node Buffer', () => {
+  it('reads a PDF from a small Buffer (a view into Node\'s shared pool, not a copy)', async () => {
+    const pdf = await pdfFromLines(['Bella Buffer', 'bella@example.com', 'Data Engineer, 2018 - Present', 'Python, SQL and Airflow']);
+    // Buffer.from(array) of a small file lands in the pool: byteOffset > 0 on a larger ArrayBuffer.
+    const pooled = Buffer.from(Array.from(pdf));
+    const doc = await extractText({ fileName: 'pooled.pdf', bytes: pooled }, opts);
+    expect(doc.text).toContain('Bella Buffer');
+    // The caller's bytes stay usable (pdf.js detached only its own copy).
+    expect(pooled.byteLength).toBe(pdf.byteLength);
+  });
+});

@@ -217,8 +217,9 @@ function isTextItem(item: unknown): item is PdfTextItem {
 async function extractPdf(label: string, bytes: Uint8Array, maxTextChars: number): Promise<RawText> {
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>> | undefined;
   try {
-    // pdf.js transfers (detaches) the buffer it is given; the caller's bytes must stay usable (hashing, retries).
-    pdf = await getDocumentProxy(bytes.slice(), {
+    // pdf.js transfers (detaches) the buffer it is given, and reads it from offset 0: it gets a copy of its own
+    // (a Node Buffer's slice() is a view into a shared pool, not a copy), and the caller's bytes stay usable.
+    pdf = await getDocumentProxy(new Uint8Array(bytes), {
       verbosity: 0,
       isEvalSupported: false,
       disableFontFace: true,

@@ -205,3 +205,10 @@ describe('yearsMentioned', () => {
     },
   );
 });
+
+describe('employer names under the title', () => {
+  it('finds the employer on the line under the JD title, also when the title is given apart', () => {
+    const description = 'Senior Full-Stack Engineer (TypeScript / React)\nLarkspur Health — Remote or Boston, MA\nRequirements:\n- TypeScript';
+    expect(parseJobRequirements('Senior Full-Stack Engineer', description).employer_names).toEqual(['Larkspur Health']);
+  });
+});

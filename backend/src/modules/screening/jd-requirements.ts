@@ -200,11 +200,13 @@ export function employerNames(jd: string): string[] {
       consider(m[1] ?? '');
     }
   }
-  // Line 2 of many postings: "Larkspur Health — Remote (US and UK time zones) or Boston, MA".
-  const second = jd.split('\n').map((l) => l.trim()).filter((l) => l.length > 0)[1] ?? '';
-  const lead = /^([A-Z][^—–|]{1,60}?)\s+[—–|]\s+/.exec(second)?.[1];
-  if (lead && new RegExp(`^${COMPANY_NAME}$`).test(lead)) {
-    consider(lead);
+  // Line 2 of many postings: "Larkspur Health — Remote (US and UK time zones) or Boston, MA". The JD may
+  // arrive with its title prepended, so the first lines after the title line are both looked at.
+  for (const line of jd.split('\n').map((l) => l.trim()).filter((l) => l.length > 0).slice(1, 3)) {
+    const lead = /^([A-Z][^—–|]{1,60}?)\s+[—–|]\s+/.exec(line)?.[1];
+    if (lead && new RegExp(`^${COMPANY_NAME}$`).test(lead)) {
+      consider(lead);
+    }
   }
   return [...found].slice(0, 10);
 }

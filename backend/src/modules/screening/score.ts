@@ -280,7 +280,7 @@ export function legacyScoreColumns(explanation: ScoreExplanation): LegacyScoreCo
 export function compareExplanations(a: ScoreExplanation, b: ScoreExplanation): { order: number; reason: string } {
   const order = b.fine_score - a.fine_score;
   if (order === 0) {
-    return { order: 0, reason: 'Exactly the same score on every part; the earlier upload is listed first.' };
+    return { order: 0, reason: 'Exactly the same score on every part; the order between them is by upload, newest first.' };
   }
   const [first, second] = order < 0 ? [a, b] : [b, a];
   if (first.match_score !== second.match_score) {

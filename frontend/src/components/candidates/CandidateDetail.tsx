@@ -52,7 +52,7 @@ export function CandidateDetail({
               >
                 Compare the two side by side
               </Link>{' '}
-              before deciding; the earlier upload keeps its place.
+              before deciding which one to keep.
             </p>
           </div>
         ) : null}
