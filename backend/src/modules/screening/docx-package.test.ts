@@ -4,11 +4,10 @@ import { docxBillionLaughs, docxWithDocumentXml, docxZipBomb, docxZipBombLyingHe
 import { readDocxParts, UnsafePackageError } from './docx-package';
 
 describe('readDocxParts', () => {
-  it('reads the XML parts of a normal DOCX, styles included, and leaves media out', async () => {
+  it('reads the XML parts of a normal DOCX and leaves styles and media out', async () => {
     const parts = await readDocxParts(await docxFromParagraphs(['Jane Doe', 'jane@example.com']));
     expect(parts.get('word/document.xml')?.toString('utf8')).toContain('Jane Doe');
-    expect(parts.has('word/styles.xml')).toBe(true);
-    expect([...parts.keys()].some((name) => /media\//.test(name))).toBe(false);
+    expect([...parts.keys()].some((name) => /styles\.xml$|media\//.test(name))).toBe(false);
   });
 
   it('refuses a zip bomb by its declared size before inflating it', async () => {

@@ -29,11 +29,12 @@ export class UnsafePackageError extends Error {
 }
 
 /**
- * Parts mammoth and the header/footer reader use: XML and relationship parts, minus media and fonts.
- * styles.xml stays: mammoth looks table styles up in it and fails on a table without it.
+ * Parts mammoth and the header/footer reader use: XML and relationship parts, minus media, fonts and styles
+ * (raw text does not depend on styles; extract-text.ts puts an empty styles part in their place, since mammoth
+ * fails on a styled table without one).
  */
 function isNeededPart(name: string): boolean {
-  if (/^word\/(?:media|embeddings|fonts)\//i.test(name) || /^word\/stylesWithEffects\.xml$/i.test(name)) {
+  if (/^word\/(?:media|embeddings|fonts)\//i.test(name) || /^word\/styles(?:WithEffects)?\.xml$/i.test(name)) {
     return false;
   }
   return /\.(?:xml|rels)$/i.test(name);
