@@ -1,5 +1,5 @@
 /**
- * npm run bench:candidates -- [--count=5000] [--readers=50] [--requests=4000] [--database-url=mysql://…] [--no-browser]
+ * npm run bench:candidates -- [--count=5000] [--readers=50] [--requests=4000] [--database-url=mysql://…] [--no-browser] [--profile]
  *
  * The candidate workspace at volume. Starts the app as `npm start` would (its own process; SQLite in a temp
  * file unless --database-url is given), seeds one job with --count realistic candidates through the
@@ -7,14 +7,16 @@
  *
  * 1. API: --readers concurrent clients issue --requests GET /jobs/{id}/candidates in all, first for the default
  *    view (page 1, Match % descending), then a mixed workload (random pages, every sort both ways, searches,
- *    stage / band / skill / years filters). Prints p50 / p95 / p99 / max latency and requests per second.
+ *    stage / band / skill / years filters). Prints p50 / p95 / p99 / max latency and requests per second —
+ *    from this Node client, and again from wrk (a C load generator, when installed), whose figures are not
+ *    inflated by the client's own work on the same cores.
  * 2. Browser (Debian's Chromium through playwright-core; needs frontend/dist — `npm run build -w frontend`):
  *    time from navigation to the first candidate rows on screen, then the time a sort click and a search take
  *    to show their rows, each measured inside the page (performance.now()), five times, median and worst.
  *
  * Figures, not a test: run it on a quiet machine (2 shared cores make every figure here noisy).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -22,6 +24,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../backend/src/config';
 import { createDatabase } from '../backend/src/db/database';
+import { printProfiles } from './lib/cpu-profile';
 import { percentile } from './lib/ranking';
 import { seedWorkspaceJob } from './lib/workspace-seed';
 
@@ -75,6 +78,34 @@ async function load(base: string, headers: Record<string, string>, total: number
     }),
   );
   return { latencies, failures, seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * The same load from wrk (Debian's `wrk`, a C load generator), when installed: a Node client on the same 2 cores
+ * spends about as much CPU reading 50 concurrent 40 KB answers as the server spends writing them, and its own
+ * queueing lands in the latencies it reports. wrk's figures are the server's. Null when wrk is absent.
+ */
+function wrkLoad(base: string, token: string, paths: string[], label: string): void {
+  const found = spawnSync('sh', ['-c', 'command -v wrk'], { encoding: 'utf8' });
+  if (found.status !== 0) {
+    return;
+  }
+  const script = path.join(os.tmpdir(), `shortlist-wrk-${process.pid}.lua`);
+  fs.writeFileSync(
+    script,
+    [
+      `local paths = { ${paths.map((p) => JSON.stringify(p)).join(', ')} }`,
+      'local i = 0',
+      `wrk.headers["authorization"] = "Bearer ${token}"`,
+      'request = function() i = i + 1; return wrk.format("GET", paths[(i % #paths) + 1]) end',
+    ].join('\n'),
+  );
+  const out = spawnSync('wrk', ['-t2', `-c${readers}`, '-d10s', '--latency', '-s', script, base], { encoding: 'utf8' }).stdout;
+  fs.rmSync(script, { force: true });
+  const pick = (pct: string) => new RegExp(`^\\s+${pct}%\\s+(\\S+)`, 'm').exec(out)?.[1] ?? '?';
+  const rate = /Requests\/sec:\s+(\S+)/.exec(out)?.[1] ?? '?';
+  const errors = /Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? '0';
+  console.log(`${label.padEnd(29)}wrk, ${readers} connections, 10 s: p50 ${pick('50')}  p90 ${pick('90')}  p99 ${pick('99')}  ${rate} req/s  non-2xx ${errors}`);
 }
 
 const SORTS = ['name', 'email', 'phone', 'experience', 'skills', 'match', 'status', 'stage'];
@@ -168,7 +199,9 @@ async function main(): Promise<void> {
   const port = await freePort();
   const dbFile = path.join(os.tmpdir(), `shortlist-bench-candidates-${process.pid}.db`);
   const databaseUrl = args['database-url'] ?? `sqlite://${dbFile}`;
-  const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'backend', 'src', 'main.ts')], {
+  const profileDir = 'profile' in args ? fs.mkdtempSync(path.join(os.tmpdir(), 'shortlist-prof-')) : null;
+  const profileArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const server: ChildProcess = spawn(process.execPath, [...profileArgs, '--import', 'tsx', path.join(ROOT, 'backend', 'src', 'main.ts')], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
@@ -227,6 +260,8 @@ async function main(): Promise<void> {
     console.log(summary(`mixed queries, ${readers} readers`, mixed.latencies, mixed.seconds), mixed.failures ? `FAILURES ${mixed.failures}` : '');
     const overview = await load(base, headers, Math.round(requests / 4), () => `/jobs/${jobId}/candidates/overview`);
     console.log(summary(`overview poll, ${readers} readers`, overview.latencies, overview.seconds));
+    wrkLoad(base, login.token, [`/jobs/${jobId}/candidates`], 'default view');
+    wrkLoad(base, login.token, Array.from({ length: 400 }, (_, i) => mixedQuery(jobId, i)), 'mixed queries');
 
     if (isBrowserRun) {
       await browserFigures(base, login.token, jobId);
@@ -238,6 +273,10 @@ async function main(): Promise<void> {
     for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) {
       fs.rmSync(f, { force: true });
     }
+  }
+  if (profileDir) {
+    console.log(`\nCPU profile of the server (${profileDir}):`);
+    printProfiles(profileDir, 12);
   }
 }
 
