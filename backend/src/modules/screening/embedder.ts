@@ -203,7 +203,7 @@ class LexicalEmbedder implements Embedder {
   readonly stats = emptyStats();
 
   constructor(readonly reason: string) {
-    this.description = `lexical similarity fallback (hashed BM25 bag of words, ${LEXICAL_DIMENSION}-d) — MiniLM not loaded: ${reason}`;
+    this.description = `lexical similarity fallback (hashed bag of words weighted by O*NET IDF, ${LEXICAL_DIMENSION}-d) — MiniLM not loaded: ${reason}`;
   }
 
   embedDocument(text: string): Promise<Float32Array> {
