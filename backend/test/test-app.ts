@@ -15,7 +15,7 @@ export interface TestApp {
 /** Settings every test app starts from; a test overrides what it is about. */
 export const TEST_ENV: Record<string, string> = {
   NODE_ENV: 'test',
-  LOG_LEVEL: 'silent',
+  LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
   JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
   APP_URL: 'http://app.test',
   AUTH_RATE_LIMIT_MAX: '1000',

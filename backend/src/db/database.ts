@@ -116,13 +116,15 @@ function isRetryableConflict(err: unknown): boolean {
 }
 
 /**
- * Runs `fn` in a transaction, retrying it when the database aborted it to break a deadlock
- * (InnoDB does that under concurrent uploads; the work is then simply redone).
+ * Runs `fn` again when the database aborted it to break a deadlock (InnoDB does that under concurrent
+ * uploads, even to a single autocommit UPDATE; the work is then simply redone). `fn` must be safe to redo
+ * whole: a statement on the root connection, or a whole transaction — never one statement inside a
+ * transaction, which the abort has already rolled back.
  */
-export async function inTransaction<T>(db: DB, fn: (trx: DB) => Promise<T>, attempts = 4): Promise<T> {
+export async function retryOnConflict<T>(fn: () => Promise<T>, attempts = 4): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction().execute(fn);
+      return await fn();
     } catch (err) {
       if (attempt >= attempts || !isRetryableConflict(err)) {
         throw err;
@@ -130,4 +132,9 @@ export async function inTransaction<T>(db: DB, fn: (trx: DB) => Promise<T>, atte
       await new Promise((r) => setTimeout(r, 10 * attempt + Math.random() * 20));
     }
   }
+}
+
+/** Runs `fn` in a transaction, redone whole when the database aborts it to break a deadlock. */
+export async function inTransaction<T>(db: DB, fn: (trx: DB) => Promise<T>, attempts = 4): Promise<T> {
+  return retryOnConflict(() => db.transaction().execute(fn), attempts);
 }

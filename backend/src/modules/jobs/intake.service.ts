@@ -7,7 +7,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { FileOutcome, RejectionCode } from '@shortlist/contracts';
 import type { Config } from '../../config';
-import { inTransaction, type DB } from '../../db/database';
+import { inTransaction, retryOnConflict, type DB } from '../../db/database';
 import { AppError } from '../../errors';
 import { getBalance, reserveOneCredit } from '../credits/credits.repository';
 import type { ScreeningRuntime } from '../screening/runtime';
@@ -56,6 +56,8 @@ export function createIntakeService(deps: IntakeDeps) {
   const megabytes = config.maxFileSizeBytes / 1024 / 1024;
   // Files of one upload read at once: enough to keep every worker busy, few enough to bound memory.
   const readAhead = Math.max(2, config.processing.concurrency);
+  // Uploads to each job under way in this process: the last one to end releases the job's intake lease.
+  const openIntakes = new Map<number, number>();
 
   async function record(
     userId: number,
@@ -64,17 +66,19 @@ export function createIntakeService(deps: IntakeDeps) {
     code: RejectionCode,
     reason: string,
   ): Promise<FileOutcome> {
-    await files.insertJobFile(db, {
-      jobId,
-      userId,
-      fileName: file.fileName.slice(0, 255),
-      contentHash: file.contentHash,
-      sizeBytes: file.sizeBytes,
-      status: 'rejected',
-      reasonCode: code,
-      reason,
-      creditSource: null,
-    });
+    await retryOnConflict(() =>
+      files.insertJobFile(db, {
+        jobId,
+        userId,
+        fileName: file.fileName.slice(0, 255),
+        contentHash: file.contentHash,
+        sizeBytes: file.sizeBytes,
+        status: 'rejected',
+        reasonCode: code,
+        reason,
+        creditSource: null,
+      }),
+    );
     return { file_name: file.fileName, outcome: 'rejected', reason_code: code, reason, candidate_id: null };
   }
 
@@ -192,7 +196,8 @@ export function createIntakeService(deps: IntakeDeps) {
     let lastPublish = 0;
     // While files stream in, the first ones may be done before the last arrive: the job stays open.
     let leaseRenewedAt = Date.now();
-    await jobs.setIntakeLease(db, userId, jobId, leaseUntil());
+    await retryOnConflict(() => jobs.setIntakeLease(db, userId, jobId, leaseUntil()));
+    openIntakes.set(jobId, (openIntakes.get(jobId) ?? 0) + 1);
     try {
     for await (const file of incoming) {
       if (outcomes.length >= config.maxFilesPerUpload) {
@@ -207,7 +212,7 @@ export function createIntakeService(deps: IntakeDeps) {
       }
       if (Date.now() - leaseRenewedAt > INTAKE_LEASE_MS / 4) {
         leaseRenewedAt = Date.now();
-        await jobs.setIntakeLease(db, userId, jobId, leaseUntil());
+        await retryOnConflict(() => jobs.setIntakeLease(db, userId, jobId, leaseUntil()));
       }
       if (Date.now() - lastPublish > 500) {
         lastPublish = Date.now();
@@ -217,14 +222,30 @@ export function createIntakeService(deps: IntakeDeps) {
         }
       }
     }
+    // Every file taken in, accepted or not, before the job may be released (and so completed).
+    await Promise.allSettled(outcomes);
     } catch (err) {
       // The request broke off (or a file failed unexpectedly): the files already taken in still finish
       // their intake, so each accepted one is queued and none is left with a credit spent and no work.
       await Promise.allSettled(outcomes);
       throw err;
     } finally {
-      await jobs.setIntakeLease(db, userId, jobId, null);
-      await processor.finishIfDone(userId, jobId);
+      const stillOpen = (openIntakes.get(jobId) ?? 1) - 1;
+      if (stillOpen > 0) {
+        openIntakes.set(jobId, stillOpen);
+      } else {
+        openIntakes.delete(jobId);
+      }
+      // The files are in: releasing the job must not turn their answer into an error. Should it fail, the
+      // lease lapses and the maintenance sweep completes the job.
+      try {
+        if (stillOpen === 0) {
+          await retryOnConflict(() => jobs.setIntakeLease(db, userId, jobId, null));
+          await processor.finishIfDone(userId, jobId);
+        }
+      } catch (err) {
+        log.warn({ err, jobId }, 'could not release the job after an upload; the maintenance sweep will complete it');
+      }
     }
     if (outcomes.length === 0) {
       throw new AppError('BAD_REQUEST', 'No files received — send them as multipart form field "files"');

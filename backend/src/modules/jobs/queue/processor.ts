@@ -8,7 +8,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { RejectionCode } from '@shortlist/contracts';
 import type { Config } from '../../../config';
-import { inTransaction, type DB } from '../../../db/database';
+import { inTransaction, retryOnConflict, type DB } from '../../../db/database';
 import { refundCredit } from '../../credits/credits.repository';
 import type { CandidateFeatures } from '@shortlist/contracts';
 import {
@@ -53,7 +53,7 @@ export function createProcessor(deps: ProcessorDeps) {
 
   /** Completes the job when this was its last file (exactly one process wins the guarded update). */
   async function finishIfDone(userId: number, jobId: number): Promise<void> {
-    if (await jobs.completeIfDone(db, userId, jobId)) {
+    if (await retryOnConflict(() => jobs.completeIfDone(db, userId, jobId))) {
       if (config.retention.deleteOnComplete) {
         await inTransaction(db, (trx) => purgeCandidateData(trx, userId, jobId));
         log.info({ jobId }, 'retention: candidate data deleted on completion');
@@ -135,12 +135,12 @@ export function createProcessor(deps: ProcessorDeps) {
 
   async function process(item: WorkItem, attempt: Attempt): Promise<void> {
     const job = await jobs.findJob(db, item.userId, item.jobId);
-    if (!job || !(await files.markFileProcessing(db, item.userId, item.fileId))) {
+    if (!job || !(await retryOnConflict(() => files.markFileProcessing(db, item.userId, item.fileId)))) {
       // The job was deleted, or another worker already handled this file.
       return;
     }
     if (job.status === 'queued') {
-      await jobs.markProcessing(db, item.userId, item.jobId);
+      await retryOnConflict(() => jobs.markProcessing(db, item.userId, item.jobId));
     }
     let usage = { inputTokens: 0, outputTokens: 0 };
     try {
@@ -203,7 +203,6 @@ export function createProcessor(deps: ProcessorDeps) {
       } else {
         log.debug({ jobId: item.jobId, fileId: item.fileId, attempt: attempt.number }, 'resume processed');
       }
-      await afterFile(item.userId, item.jobId);
     } catch (err) {
       // A file at fault (over a limit, unreadable) fails for good; anything else is retried, then refunded.
       const isPermanent = err instanceof ResourceLimitError || err instanceof FileRejectedError;
@@ -219,9 +218,14 @@ export function createProcessor(deps: ProcessorDeps) {
         return;
       }
       // Back to pending for the retry (the guard above takes it again).
-      await files.markFilePending(db, item.userId, item.fileId);
+      await retryOnConflict(() => files.markFilePending(db, item.userId, item.fileId));
       throw err;
     }
+    // The file is stored: completing its job and telling the job's streams must not fail the file. Should
+    // that fail, the maintenance sweep completes the job.
+    await afterFile(item.userId, item.jobId).catch((err: unknown) => {
+      log.warn({ err, jobId: item.jobId }, 'could not update the job after a file; the maintenance sweep will');
+    });
   }
 
   /** A file the queue gave up on (its job failed outside the processor, e.g. it stalled too often). */
