@@ -6,7 +6,7 @@
 import { fileTypeFromBuffer } from 'file-type';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
-import { getDocumentProxy } from 'unpdf';
+import { getDocumentProxy, getResolvedPDFJS } from 'unpdf';
 import { normalizeText } from './normalize-text.js';
 import { readDocxParts, UnsafePackageError } from './docx-package.js';
 import { FileRejectedError, type DocumentKind, type UploadedFile } from './types.js';
@@ -498,4 +498,9 @@ function extractTxt(label: string, bytes: Uint8Array): RawText {
     );
   }
   return { raw, pageCount: null, notes: [] };
+}
+
+/** Loads pdf.js now rather than on the first PDF (a worker does this before it takes any file). */
+export async function preloadPdfReader(): Promise<void> {
+  await getResolvedPDFJS();
 }

@@ -14,7 +14,9 @@ type ParentMessage =
 let runtime: Awaited<ReturnType<typeof loadWorkerRuntime>> | undefined;
 
 function send(message: unknown): void {
-  process.send?.(message);
+  // With a callback a failed send (the parent closed the channel, e.g. it shut down while this process was
+  // still starting) is handed here instead of crashing the process; the 'disconnect' handler below exits.
+  process.send?.(message, undefined, {}, () => undefined);
 }
 
 // The parent is gone (it exited, or was killed): so is the reason to run.
