@@ -8,6 +8,7 @@
  */
 import { findSkills } from './skills.js';
 import { readTermWeightsFile } from './vocabulary/load.js';
+import { fnv1a } from './hash.js';
 
 export const LEXICAL_DIMENSION = 4096;
 /**
@@ -68,16 +69,6 @@ export function lexicalTerms(text: string): string[] {
     }
   }
   return terms;
-}
-
-// FNV-1a: fast, stable across runs and platforms (vectors must not change between restarts).
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
 }
 
 function addFeature(vector: Float32Array, feature: string, weight: number): void {

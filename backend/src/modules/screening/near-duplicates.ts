@@ -4,6 +4,7 @@
  * signatures of 5-word shingles (stored in CandidateFeatures, identity already removed), so it needs no text.
  */
 import type { CandidateFeatures } from '@shortlist/contracts';
+import { fnv1a } from './hash';
 
 const SHINGLE_WORDS = 5;
 const HASHES = 64;
@@ -24,15 +25,6 @@ function mix(h: number): number {
   x = Math.imul(x, 0xc2b2ae35);
   x ^= x >>> 16;
   return x >>> 0;
-}
-
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
 }
 
 const SEEDS = Array.from({ length: HASHES }, (_, i) => mix(0x9e3779b9 + i * 0x7f4a7c15));
