@@ -16,14 +16,14 @@
  *
  * Figures, not a test: run it on a quiet machine (2 shared cores make every figure here noisy).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../backend/src/config';
 import { createDatabase } from '../backend/src/db/database';
+import { startBenchServer } from './lib/bench-server';
 import { printProfiles } from './lib/cpu-profile';
 import { percentile } from './lib/ranking';
 import { seedWorkspaceJob } from './lib/workspace-seed';
@@ -40,17 +40,6 @@ const readers = Number(args['readers'] ?? 50);
 const requests = Number(args['requests'] ?? 4000);
 const isBrowserRun = args['no-browser'] !== 'true';
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
 
 function summary(label: string, ms: number[], seconds: number): string {
   const f = (v: number) => `${v.toFixed(1)} ms`;
@@ -88,6 +77,7 @@ async function load(base: string, headers: Record<string, string>, total: number
 function wrkLoad(base: string, token: string, paths: string[], label: string): void {
   const found = spawnSync('sh', ['-c', 'command -v wrk'], { encoding: 'utf8' });
   if (found.status !== 0) {
+    console.log(`wrk: not installed, so no server-side figures for ${label} (apt-get install wrk)`);
     return;
   }
   const script = path.join(os.tmpdir(), `shortlist-wrk-${process.pid}.lua`);
@@ -196,55 +186,16 @@ async function browserFigures(base: string, token: string, jobId: number): Promi
 }
 
 async function main(): Promise<void> {
-  const port = await freePort();
   const dbFile = path.join(os.tmpdir(), `shortlist-bench-candidates-${process.pid}.db`);
   const databaseUrl = args['database-url'] ?? `sqlite://${dbFile}`;
   const profileDir = 'profile' in args ? fs.mkdtempSync(path.join(os.tmpdir(), 'shortlist-prof-')) : null;
-  const profileArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  const server: ChildProcess = spawn(process.execPath, [...profileArgs, '--import', 'tsx', path.join(ROOT, 'backend', 'src', 'main.ts')], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      JWT_SECRET: 'bench-secret-bench-secret-bench-secret-01',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: databaseUrl,
-      MODEL_ALLOW_DOWNLOAD: 'false',
-      MODEL_DIR: '',
-      MODEL_NAME: 'none',
-      AUTH_RATE_LIMIT_MAX: '100000',
-    },
-    cwd: path.join(ROOT, 'backend'),
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
+  const server = await startBenchServer({ DATABASE_URL: databaseUrl, MODEL_DIR: '', MODEL_NAME: 'none' }, profileDir ? { profileDir } : {});
+  const base = server.base;
   const db = createDatabase(loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl }).database);
   try {
-    for (let i = 0; i < 600; i++) {
-      try {
-        if ((await fetch(`${base}/health`)).ok) {
-          break;
-        }
-      } catch {
-        // not listening yet
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    const username = `bench_${process.pid}`;
-    await fetch(`${base}/auth/signup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, email: `${username}@example.com`, password: 'bench-password' }),
-    });
-    const login = (await (
-      await fetch(`${base}/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username, password: 'bench-password' }),
-      })
-    ).json()) as { token: string; user: { id: number } };
-    const headers = { authorization: `Bearer ${login.token}` };
+    const { token, userId } = await server.signIn(`bench_${process.pid}`);
+    const login = { token, user: { id: userId } };
+    const headers = { authorization: `Bearer ${token}` };
 
     const seedStart = performance.now();
     const jobId = await seedWorkspaceJob(db, login.user.id, { count, decided: Math.round(count / 10), isBlind: false });
@@ -268,8 +219,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await db.destroy();
-    server.kill('SIGTERM');
-    await new Promise((r) => server.once('exit', r));
+    await server.stop();
     for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) {
       fs.rmSync(f, { force: true });
     }

@@ -12,7 +12,7 @@ import { pdfFromLines } from '../backend/test/documents';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startBenchServer } from './lib/bench-server';
+import { startBenchServer, watchEventLoopDelay } from './lib/bench-server';
 import { printProfiles } from './lib/cpu-profile';
 import { percentile } from './lib/ranking';
 
@@ -33,20 +33,8 @@ async function main(): Promise<void> {
   try {
     const user = await server.account('attacker');
     const healthMs: number[] = [];
-    const eld: number[] = [];
     let isRunning = true;
-    await fetch(`${server.base}/metrics`).then((r) => r.text());
-    const scraper = setInterval(() => {
-      void fetch(`${server.base}/metrics`)
-        .then((r) => r.text())
-        .then((text) => {
-          const p99 = /^nodejs_eventloop_lag_p99_seconds (\S+)/m.exec(text)?.[1];
-          if (p99) {
-            eld.push(Number(p99) * 1000);
-          }
-        })
-        .catch(() => undefined);
-    }, 1000);
+    const eldWatch = await watchEventLoopDelay(server.base);
     const poller = (async () => {
       while (isRunning) {
         const t = performance.now();
@@ -70,7 +58,7 @@ async function main(): Promise<void> {
     );
     const totalMs = performance.now() - t0;
     isRunning = false;
-    clearInterval(scraper);
+    const eld = eldWatch.stop();
     await poller;
 
     const first = results[0]!;

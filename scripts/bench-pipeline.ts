@@ -23,7 +23,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startBenchServer, processTreeRss } from './lib/bench-server';
+import { startBenchServer, processTreeRss, watchEventLoopDelay } from './lib/bench-server';
 import { printProfiles } from './lib/cpu-profile';
 import { realResumeFiles, categoryResumeTexts, type BenchFile } from './lib/real-resumes';
 import { generateResumeCorpus } from './lib/resume-corpus';
@@ -133,19 +133,7 @@ async function main(): Promise<void> {
           await new Promise((r) => setTimeout(r, readIntervalMs));
         }
       });
-      const eld: number[] = [];
-      await fetch(`${base}/metrics`).then((r) => r.text());
-      const scraper = setInterval(() => {
-        void fetch(`${base}/metrics`)
-          .then((r) => r.text())
-          .then((text) => {
-            const p99 = /^nodejs_eventloop_lag_p99_seconds (\S+)/m.exec(text)?.[1];
-            if (p99) {
-              eld.push(Number(p99) * 1000);
-            }
-          })
-          .catch(() => undefined);
-      }, 1000);
+      const eldWatch = await watchEventLoopDelay(base);
 
       const t0 = performance.now();
       let accepted = 0;
@@ -164,7 +152,7 @@ async function main(): Promise<void> {
       const done = await waitDone(uploader, jobId);
       const totalMs = performance.now() - t0;
       isRunning = false;
-      clearInterval(scraper);
+      const eld = eldWatch.stop();
       await Promise.all(readerLoops);
 
       const rss = processTreeRss(server.pid);

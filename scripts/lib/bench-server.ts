@@ -32,7 +32,9 @@ export interface BenchServer {
   base: string;
   pid: number;
   health(): Promise<{ embedder?: { kind: string; description: string }; vector_index?: string }>;
-  /** A verified user's auth header. */
+  /** A new user signed up and logged in (not verified: enough to read and seed, not to upload). */
+  signIn(name: string): Promise<{ token: string; userId: number }>;
+  /** A verified user's auth header (the server's own SQLite database: the default one). */
   account(name: string): Promise<Record<string, string>>;
   newJob(headers: Record<string, string>, title: string, description: string): Promise<number>;
   upload(headers: Record<string, string>, jobId: number, files: BenchFileLike[]): Promise<{ accepted: number; files: Array<{ file_name: string; outcome: string; reason_code: string | null; reason: string | null }> }>;
@@ -80,17 +82,23 @@ export async function startBenchServer(extraEnv: Record<string, string>, opts: {
     await new Promise((r) => setTimeout(r, 100));
   }
   const json = { 'content-type': 'application/json' };
+  async function signIn(name: string): Promise<{ token: string; userId: number }> {
+    await fetch(`${base}/auth/signup`, { method: 'POST', headers: json, body: JSON.stringify({ username: name, email: `${name}@example.com`, password: 'bench-password' }) });
+    const login = (await (await fetch(`${base}/auth/login`, { method: 'POST', headers: json, body: JSON.stringify({ username: name, password: 'bench-password' }) })).json()) as { token: string; user: { id: number } };
+    return { token: login.token, userId: login.user.id };
+  }
   return {
     base,
     pid: server.pid!,
     health,
+    signIn,
     async account(name) {
-      await fetch(`${base}/auth/signup`, { method: 'POST', headers: json, body: JSON.stringify({ username: name, email: `${name}@example.com`, password: 'bench-password' }) });
+      const { token, userId } = await signIn(name);
+      // Verification is read from the database on every request, so the token is good at once.
       const db = new SQLite(dbFile);
-      db.prepare('update users set is_verified = 1 where username = ?').run(name);
+      db.prepare('update users set is_verified = 1 where id = ?').run(userId);
       db.close();
-      const login = (await (await fetch(`${base}/auth/login`, { method: 'POST', headers: json, body: JSON.stringify({ username: name, password: 'bench-password' }) })).json()) as { token: string };
-      return { authorization: `Bearer ${login.token}` };
+      return { authorization: `Bearer ${token}` };
     },
     async newJob(headers, title, description) {
       const res = await fetch(`${base}/jobs`, { method: 'POST', headers: { ...headers, ...json }, body: JSON.stringify({ title, description }) });
@@ -147,4 +155,31 @@ export function processTreeRss(rootPid: number): number[] {
   };
   walk(rootPid);
   return out;
+}
+
+/**
+ * Reads the server's event-loop delay p99 from /metrics once a second (each reading covers the last 1 s
+ * window) until `stop()`, which gives the readings in ms.
+ */
+export async function watchEventLoopDelay(base: string): Promise<{ stop(): number[] }> {
+  const readings: number[] = [];
+  // One read first, so the first window counted starts now.
+  await fetch(`${base}/metrics`).then((r) => r.text());
+  const timer = setInterval(() => {
+    void fetch(`${base}/metrics`)
+      .then((r) => r.text())
+      .then((text) => {
+        const p99 = /^nodejs_eventloop_lag_p99_seconds (\S+)/m.exec(text)?.[1];
+        if (p99) {
+          readings.push(Number(p99) * 1000);
+        }
+      })
+      .catch(() => undefined);
+  }, 1000);
+  return {
+    stop() {
+      clearInterval(timer);
+      return readings;
+    },
+  };
 }
