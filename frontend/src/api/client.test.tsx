@@ -5,6 +5,7 @@ import { Toaster } from 'sonner';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { api, ApiError, http, setSessionExpiredHandler } from './client';
 import { getToken, setToken } from './session';
+import { answeredPreflight } from '../test/fake-api';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -30,13 +31,7 @@ let baseURL: string;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
-    // jsdom's XHR enforces CORS like a browser; the real app is same-origin.
-    res.setHeader('access-control-allow-origin', '*');
-    res.setHeader('access-control-allow-headers', 'authorization, content-type');
-    res.setHeader('access-control-allow-methods', 'GET, POST, PATCH, DELETE');
-    if (req.method === 'OPTIONS') {
-      res.writeHead(204);
-      res.end();
+    if (answeredPreflight(req, res)) {
       return;
     }
     const handler = routes[new URL(req.url ?? '/', 'http://x').pathname];

@@ -7,6 +7,7 @@ import { makeJob } from '../test/factories';
 import { http } from '../api/client';
 import { setToken } from '../api/session';
 import { useJobProgress } from './useJobProgress';
+import { answeredPreflight } from '../test/fake-api';
 
 // The API on a real local server: the ticket endpoint and the job, as the backend answers them.
 let server: Server;
@@ -14,11 +15,7 @@ let ticketStatus = 200;
 const seen: Array<{ method: string; url: string; authorization: string | undefined }> = [];
 
 function reply(req: IncomingMessage, res: ServerResponse) {
-  res.setHeader('access-control-allow-origin', '*');
-  res.setHeader('access-control-allow-headers', 'authorization, content-type');
-  if (req.method === 'OPTIONS') {
-    res.writeHead(204);
-    res.end();
+  if (answeredPreflight(req, res)) {
     return;
   }
   seen.push({ method: req.method ?? '', url: req.url ?? '', authorization: req.headers.authorization });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { http } from '../api/client';
 import { makeJob } from '../test/factories';
 import { useJobProgress } from './useJobProgress';
+import { answeredPreflight } from '../test/fake-api';
 
 // jsdom has no EventSource, so the hook takes its fallback: polling GET /jobs/:id against this real server.
 let server: Server;
@@ -13,11 +14,7 @@ let polls = 0;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
-    res.setHeader('access-control-allow-origin', '*');
-    res.setHeader('access-control-allow-headers', 'authorization, content-type');
-    if (req.method === 'OPTIONS') {
-      res.writeHead(204);
-      res.end();
+    if (answeredPreflight(req, res)) {
       return;
     }
     polls += 1;

@@ -12,6 +12,22 @@ export interface RecordedRequest {
 export type FakeRoute = (request: RecordedRequest) => { status?: number; body: unknown };
 
 /**
+ * jsdom's XHR enforces CORS like a browser (the real app is same-origin): allows the test's origin, and answers
+ * a preflight itself. True when `req` was a preflight, so the caller has nothing more to send.
+ */
+export function answeredPreflight(req: IncomingMessage, res: ServerResponse): boolean {
+  res.setHeader('access-control-allow-origin', '*');
+  res.setHeader('access-control-allow-headers', 'authorization, content-type');
+  res.setHeader('access-control-allow-methods', 'GET, POST, PATCH, DELETE');
+  if (req.method !== 'OPTIONS') {
+    return false;
+  }
+  res.writeHead(204);
+  res.end();
+  return true;
+}
+
+/**
  * A real HTTP server on 127.0.0.1 that the app's own client (axios, the contracts' parsing) talks to, so a
  * component test runs the same request code as the browser. Routes are keyed "METHOD /path"; every request
  * is recorded with its parsed JSON body.
@@ -19,13 +35,7 @@ export type FakeRoute = (request: RecordedRequest) => { status?: number; body: u
 export async function startFakeApi(routes: Record<string, FakeRoute>) {
   const requests: RecordedRequest[] = [];
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    // jsdom's XHR enforces CORS like a browser; the real app is same-origin.
-    res.setHeader('access-control-allow-origin', '*');
-    res.setHeader('access-control-allow-headers', 'authorization, content-type');
-    res.setHeader('access-control-allow-methods', 'GET, POST, PATCH, DELETE');
-    if (req.method === 'OPTIONS') {
-      res.writeHead(204);
-      res.end();
+    if (answeredPreflight(req, res)) {
       return;
     }
     const chunks: Buffer[] = [];
