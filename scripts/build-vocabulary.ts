@@ -120,6 +120,10 @@ function markAlias(name: string, common: Set<string>, source: 'onet' | 'esco'): 
   if (name.length < 2) {
     return null;
   }
+  // A number alone ("360", "2000") is a year, a phone fragment or a quantity in a resume, never a skill.
+  if (/^[\d\s.,/-]+$/.test(name)) {
+    return null;
+  }
   if (words.length === 1) {
     const word = words[0] ?? '';
     if (word.length <= 2) {

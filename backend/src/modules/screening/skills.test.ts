@@ -17,6 +17,12 @@ describe('findSkills', () => {
     ).toEqual(['TypeScript', 'Python', 'Kubernetes']);
   });
 
+  it('never reads a number alone as a skill (phones, years and counts are full of them)', () => {
+    expect(findSkills('Call +1 (360) 500-1040 or 555 2000; 1-2-3 steps; 2000 - 2021, 500 staff, 360 reviews')).toEqual([]);
+    // The products those numbers also name are still found by their names.
+    expect(findSkills('Trained staff on Articulate 360 and Sage MAS 500')).toEqual(['Articulate 360', 'Sage MAS 500']);
+  });
+
   it('maps aliases to canonical names', () => {
     expect(findSkills('JS, Postgres, ReactJS, golang, sklearn, MS Excel, ci/cd, GCP')).toEqual([
       'JavaScript',
